@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom to top. Each target depends only on layers below it.
+//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNGraph -> CFNLint -> CFNChangeSet -> CFNPackage -> cfnkit
+let package = Package(
+    name: "cfnkit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cfnkit", targets: ["cfnkit"]),
+        .library(name: "CFNTemplate", targets: ["CFNTemplate"]),
+        .library(name: "CFNSchema", targets: ["CFNSchema"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system libyaml (apt: libyaml-dev, brew: libyaml), used through its event API.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Loader (YAML + strict JSON) with positions, the node tree, the template model, the emitter.
+        .target(name: "CFNTemplate", dependencies: ["CYAML"]),
+        // Bundled CloudFormation resource provider schemas, loaded lazily per type.
+        .target(name: "CFNSchema", dependencies: ["CFNTemplate"], resources: [.copy("Data")]),
+        .executableTarget(
+            name: "cfnkit",
+            dependencies: [
+                "CFNTemplate",
+                "CFNSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
+        .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
+    ]
+)
