@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `cfnkit` command: a thin shell over the libraries; every command's logic lives in a library.
+@main
+struct CFNKit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cfnkit",
+        abstract: "Validate, lint, preview and package CloudFormation templates, offline and fast.",
+        version: CFNKitVersion.description,
+        subcommands: [ValidateCommand.self, ConvertCommand.self]
+    )
+}
+
+enum CFNKitVersion {
+    static let number = "0.1.0"
+    static var description: String { "cfnkit \(number)" }
+}
