@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift run -c release cfnkit-bench` prints every table (cfnkit vs its floor or peer).
+        .executableTarget(name: "cfnkit-bench", dependencies: ["CFNTemplate", "CYAML"]),
         .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
         .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),

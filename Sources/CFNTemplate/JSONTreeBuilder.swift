@@ -28,6 +28,9 @@ struct JSONTreeBuilder {
             if let top = stack.last, top.isObject, top.pendingKey == nil {
                 // Expecting a key or '}' (the '}' right after '{' is handled when the object opens).
                 guard cursor.peek == UInt8(ascii: "\"") else {
+                    if cursor.peek == UInt8(ascii: "}") {
+                        throw error(cursor, "trailing comma before '}' is not allowed in JSON")
+                    }
                     throw error(cursor, cursor.atEnd ? "unexpected end of file, expected a string key"
                                                      : "expected a string key in double quotes, found \(cursor.describeCurrent())")
                 }
@@ -223,10 +226,11 @@ struct JSONTreeBuilder {
             return n
         }
         if cursor.peek == UInt8(ascii: "-") { cursor.advance() }
+        let startPosition = cursor.position
         if cursor.peek == UInt8(ascii: "0") {
             cursor.advance()
             if let c = cursor.peek, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
-                throw error(cursor, "numbers cannot have leading zeros in JSON")
+                throw LoadError(.syntax, file: path, at: startPosition, "numbers cannot have leading zeros in JSON")
             }
         } else if digits(&cursor) == 0 {
             throw error(cursor, "invalid number")

@@ -1,0 +1,60 @@
+import CFNTemplate
+import CYAML
+import Foundation
+
+/// Loader speed: cfnkit's load (tree + positions + tags + checks) against a bare libyaml event loop
+/// over the same bytes, the physical floor for a libyaml-based loader.
+struct LoadBenchmark {
+    let runs: Int
+    let corpus: URL
+
+    func run() {
+        var inputs: [(name: String, bytes: [UInt8])] = []
+        for count in [100, 1_000, 20_000] {
+            inputs.append(("generated \(count) resources", Array(generatedTemplate(resources: count).utf8)))
+        }
+        let large = corpus.appendingPathComponent("large")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: large.path) {
+            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".json") || name.hasSuffix(".yml") {
+                if let data = FileManager.default.contents(atPath: large.appendingPathComponent(name).path) {
+                    inputs.append(("large/\(name)", Array(data)))
+                }
+            }
+        } else {
+            print("(../shared/corpus not found: corpus rows skipped)")
+        }
+        var rows: [[String]] = []
+        let loader = TemplateLoader(limits: LoaderLimits(unknownTags: .longForm))
+        for input in inputs {
+            let isJSON = input.bytes.first == UInt8(ascii: "{")
+            let floor = medianMilliseconds(runs: runs) { _ = bareLibyamlEvents(input.bytes) }
+            let ours = medianMilliseconds(runs: runs) {
+                _ = try? loader.load(bytes: input.bytes, path: input.name)
+            }
+            let kb = Double(input.bytes.count) / 1024
+            rows.append([input.name, String(format: "%.0f", kb), format(floor), format(ours),
+                         String(format: "%.2fx", ours / floor), isJSON ? "json (own parser)" : "yaml"])
+        }
+        printTable("Load: cfnkit vs a bare libyaml event loop (median of \(runs) runs, ms)",
+                   ["input", "KiB", "libyaml events", "cfnkit load", "ratio", "syntax"], rows)
+    }
+
+    /// Parses every event and frees it, building nothing.
+    func bareLibyamlEvents(_ bytes: [UInt8]) -> Int {
+        var parser = yaml_parser_t()
+        yaml_parser_initialize(&parser)
+        defer { yaml_parser_delete(&parser) }
+        var count = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) != 0 {
+                let done = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                count += 1
+                if done { break }
+            }
+        }
+        return count
+    }
+}

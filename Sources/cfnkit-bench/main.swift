@@ -1,0 +1,18 @@
+import CFNTemplate
+import CYAML
+import Foundation
+
+// Benchmarks for cfnkit's layers; each table compares cfnkit with a floor or a peer in the same run.
+// Run with: swift run -c release cfnkit-bench [load] [--runs N]
+
+let arguments = CommandLine.arguments.dropFirst()
+let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 7
+let selected = Set(arguments.filter { !$0.hasPrefix("--") && Int($0) == nil })
+let sharedCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+func shouldRun(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
+
+if shouldRun("load") {
+    LoadBenchmark(runs: runs, corpus: sharedCorpus).run()
+}
