@@ -286,6 +286,7 @@ public enum JSONParser {
             let digitsStart = pos
             while pos < buf.count, buf[pos] >= 0x30, buf[pos] <= 0x39 { pos += 1 }
             if pos == digitsStart { throw error("invalid value") }
+            if pos - digitsStart > 1, buf[digitsStart] == UInt8(ascii: "0") { throw error("leading zero") }
             if pos < buf.count, buf[pos] == UInt8(ascii: ".") {
                 isInteger = false
                 pos += 1

@@ -125,7 +125,7 @@ public struct ResourceSchema: Sendable, Hashable {
         case .array(let ts)?: return ts.compactMap { $0.stringValue.flatMap(JSONType.init(rawValue:)) }
         default: break
         }
-        for k in ["anyOf", "oneOf"] {
+        for k in ["anyOf", "oneOf", "allOf"] {
             if let branches = s[k]?.arrayValue {
                 var out: [JSONType] = []
                 for b in branches {

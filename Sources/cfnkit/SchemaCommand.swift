@@ -49,6 +49,9 @@ struct SchemaCommand: ParsableCommand {
         let registry =
             schemasDirectory.map { SchemaRegistry(overlayDirectory: URL(fileURLWithPath: $0, isDirectory: true)) }
             ?? SchemaRegistry.bundled
+        if registry.allRegions.isEmpty {
+            throw fail("no schema data: " + registry.errors.joined(separator: "; "))
+        }
         if let region, !registry.isKnownRegion(region) {
             throw fail("unknown region \(region); known: \(registry.allRegions.joined(separator: ", "))")
         }

@@ -168,7 +168,7 @@ private let registry = SchemaRegistry.bundled
     }
 
     @Test func rejectsInvalid() {
-        for bad in ["{", "[1,]", "{\"a\" 1}", "01x", "\"\\q\"", "tru", "1 2"] {
+        for bad in ["{", "[1,]", "{\"a\" 1}", "01x", "01", "-", "\"\\q\"", "tru", "1 2"] {
             #expect(throws: JSONParseError.self, "\(bad)") { try JSONParser.parse(bad) }
         }
     }
@@ -180,4 +180,26 @@ private let registry = SchemaRegistry.bundled
         }
         #expect(registry.errors.isEmpty)
     }
+}
+
+@Suite struct Concurrency {
+    @Test func concurrentLookupsAgree() {
+        let r = SchemaRegistry(overlayDirectory: nil)
+        let names = ["AWS::SQS::Queue", "AWS::EC2::Instance", "AWS::RDS::DBInstance", "AWS::S3::Bucket"]
+        let results = Mutex(Array(repeating: 0, count: 64))
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let n = r.resourceType(names[i % names.count], region: "us-east-1")?.attributes.count ?? -1
+            results.withLock { $0[i] = n }
+        }
+        let counts = results.withLock { $0 }
+        for i in 0..<64 { #expect(counts[i] == counts[i % names.count] && counts[i] > 0) }
+    }
+}
+
+/// Minimal lock box for the test (Synchronization.Mutex needs macOS 15).
+final class Mutex<T>: @unchecked Sendable {
+    private var value: T
+    private let lock = NSLock()
+    init(_ value: T) { self.value = value }
+    func withLock<R>(_ body: (inout T) -> R) -> R { lock.withLock { body(&value) } }
 }
