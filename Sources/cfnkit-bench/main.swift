@@ -1,5 +1,4 @@
 import CFNTemplate
-import CYAML
 import Foundation
 
 // Benchmarks for cfnkit's layers; each table compares cfnkit with a floor or a peer in the same run.
@@ -12,6 +11,10 @@ let sharedCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
 func shouldRun(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
+
+if shouldRun("schema") {
+    SchemaBenchmark(runs: runs).run()
+}
 
 if shouldRun("load") {
     LoadBenchmark(runs: runs, corpus: sharedCorpus).run()
