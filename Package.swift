@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "cfnkit", targets: ["cfnkit"]),
         .library(name: "CFNTemplate", targets: ["CFNTemplate"]),
         .library(name: "CFNSchema", targets: ["CFNSchema"]),
+        .library(name: "CFNIntrinsics", targets: ["CFNIntrinsics"]),
+        .library(name: "CFNGraph", targets: ["CFNGraph"]),
+        .library(name: "CFNLint", targets: ["CFNLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,11 +28,20 @@ let package = Package(
         .target(name: "CFNTemplate", dependencies: ["CYAML"]),
         // Bundled CloudFormation resource provider schemas, loaded lazily per type.
         .target(name: "CFNSchema", dependencies: ["CFNTemplate"], resources: [.copy("Data")]),
+        // Evaluates intrinsic functions and conditions in a context (parameters, region, account).
+        .target(name: "CFNIntrinsics", dependencies: ["CFNTemplate", "CFNSchema"]),
+        // Dependency graph, create/delete waves, cycles, DependsOn checks.
+        .target(name: "CFNGraph", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics"]),
+        // Lint engine, rules, output formats, suppressions.
+        .target(name: "CFNLint", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
         .executableTarget(
             name: "cfnkit",
             dependencies: [
                 "CFNTemplate",
                 "CFNSchema",
+                "CFNIntrinsics",
+                "CFNGraph",
+                "CFNLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +49,9 @@ let package = Package(
         .executableTarget(name: "cfnkit-bench", dependencies: ["CFNTemplate", "CFNSchema", "CYAML"]),
         .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
+        .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"]),
+        .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
+        .testTarget(name: "CFNLintTests", dependencies: ["CFNLint"]),
         .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
     ]
 )

@@ -1,0 +1,1 @@
+// The CFNGraph layer; see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The CFNIntrinsics layer; see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The CFNLint layer; see docs/ARCHITECTURE.md.
