@@ -1,1 +1,0 @@
-// The CFNGraph layer; see docs/ARCHITECTURE.md.

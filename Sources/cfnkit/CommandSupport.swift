@@ -1,0 +1,48 @@
+import ArgumentParser
+import CFNTemplate
+import Foundation
+
+/// Small helpers shared by commands: loading with a printed error, writing output, finding programs.
+enum CommandSupport {
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
+
+    /// Loads a template the way cfn-lint does (unknown tags read as Fn:: calls); on failure prints
+    /// `file:line:col: error: ...` and exits 2.
+    static func loadTemplate(_ path: String) throws -> Template {
+        do throws(LoadError) {
+            return try Template.load(path: path, loader: TemplateLoader(limits: LoaderLimits(unknownTags: .longForm)))
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Writes to a file atomically, or to standard output when `path` is nil.
+    static func write(_ data: Data, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    static func write(_ text: String, to path: String?) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    static func findExecutable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
