@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Benchmarks: `swift run -c release cfnkit-bench` prints every table (cfnkit vs its floor or peer).
-        .executableTarget(name: "cfnkit-bench", dependencies: ["CFNTemplate", "CFNSchema", "CYAML"]),
+        .executableTarget(name: "cfnkit-bench", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph", "CYAML"]),
         .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
         .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"]),

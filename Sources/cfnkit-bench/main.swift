@@ -19,3 +19,7 @@ if shouldRun("schema") {
 if shouldRun("load") {
     LoadBenchmark(runs: runs, corpus: sharedCorpus).run()
 }
+
+if shouldRun("graph") {
+    GraphBenchmark(runs: runs).run()
+}
