@@ -13,9 +13,12 @@ let package = Package(
         .library(name: "CFNIntrinsics", targets: ["CFNIntrinsics"]),
         .library(name: "CFNGraph", targets: ["CFNGraph"]),
         .library(name: "CFNLint", targets: ["CFNLint"]),
+        .library(name: "CFNChangeSet", targets: ["CFNChangeSet"]),
+        .library(name: "CFNPackage", targets: ["CFNPackage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, brew: libyaml), used through its event API.
@@ -23,6 +26,12 @@ let package = Package(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // The system zlib (apt: zlib1g-dev), for deflate in reproducible zips.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         // Loader (YAML + strict JSON) with positions, the node tree, the template model, the emitter.
         .target(name: "CFNTemplate", dependencies: ["CYAML"]),
@@ -34,6 +43,16 @@ let package = Package(
         .target(name: "CFNGraph", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics"]),
         // Lint engine, rules, output formats, suppressions.
         .target(name: "CFNLint", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
+        // Change-set preview: what DescribeChangeSet will say, from two template versions.
+        .target(name: "CFNChangeSet", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
+        // Packaging: nested stacks and code artifacts, reproducible zips, S3 uploads.
+        .target(
+            name: "CFNPackage",
+            dependencies: [
+                "CFNTemplate", "CFNIntrinsics", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "cfnkit",
             dependencies: [
@@ -42,6 +61,8 @@ let package = Package(
                 "CFNIntrinsics",
                 "CFNGraph",
                 "CFNLint",
+                "CFNChangeSet",
+                "CFNPackage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +73,8 @@ let package = Package(
         .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"]),
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint"]),
+        .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"]),
+        .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"]),
         .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
     ]
 )

@@ -1,0 +1,1 @@
+// The CFNChangeSet layer; see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The CFNPackage layer; see docs/ARCHITECTURE.md.
