@@ -76,6 +76,19 @@ enum EncodingCheck {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Fast path: eight ASCII bytes without NUL or newline at a time.
+            if i + 8 <= n {
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                let hasHighBit = word & 0x8080_8080_8080_8080 != 0
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+                let newlines = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                let hasNewline = (newlines &- 0x0101_0101_0101_0101) & ~newlines & 0x8080_8080_8080_8080 != 0
+                if !hasHighBit && !hasZero && !hasNewline {
+                    i += 8
+                    column += 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0 {

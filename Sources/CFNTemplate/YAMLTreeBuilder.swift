@@ -92,7 +92,10 @@ struct YAMLTreeBuilder {
                 }
                 nodeCount += 1
                 if nodeCount > limits.maxNodes { throw tooManyNodes(at: start) }
-                stack.append(Frame(isMapping: isMapping, start: start, tag: rawTag.map { String(cString: $0) }))
+                var frame = Frame(isMapping: isMapping, start: start, tag: rawTag.map { String(cString: $0) })
+                // Most mappings in templates have a handful of keys; growing 1 -> 2 -> 4 costs more.
+                if isMapping { frame.entries.reserveCapacity(4) }
+                stack.append(frame)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let range = SourceRange(file: file, start: frame.start, end: end)
@@ -110,7 +113,7 @@ struct YAMLTreeBuilder {
     private func attach(_ raw: Node, tag: String?, to stack: inout [Frame], root: inout Node?,
                         duplicate: inout LoadError?) throws(LoadError) {
         guard !stack.isEmpty else {
-            root = try applyTag(tag, to: raw)
+            root = tag == nil ? raw : try applyTag(tag, to: raw)
             return
         }
         let top = stack.count - 1
@@ -140,7 +143,7 @@ struct YAMLTreeBuilder {
             stack[top].pendingKey = key
             return
         }
-        let node = try applyTag(tag, to: raw)
+        let node = tag == nil ? raw : try applyTag(tag, to: raw)
         if stack[top].isMapping {
             let key = stack[top].pendingKey!
             stack[top].pendingKey = nil

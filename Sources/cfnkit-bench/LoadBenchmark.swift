@@ -10,11 +10,15 @@ struct LoadBenchmark {
 
     func run() {
         var inputs: [(name: String, bytes: [UInt8])] = []
-        for count in [100, 1_000, 20_000] {
+        let sizes = ProcessInfo.processInfo.environment["CFNKIT_BENCH_SIZES"].map { $0.split(separator: ",").compactMap { Int($0) } }
+            ?? [100, 1_000, 20_000]
+        for count in sizes {
             inputs.append(("generated \(count) resources", Array(generatedTemplate(resources: count).utf8)))
         }
         let large = corpus.appendingPathComponent("large")
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: large.path) {
+        let useCorpus = ProcessInfo.processInfo.environment["CFNKIT_BENCH_SIZES"] == nil
+        if !useCorpus {
+        } else if let names = try? FileManager.default.contentsOfDirectory(atPath: large.path) {
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".json") || name.hasSuffix(".yml") {
                 if let data = FileManager.default.contents(atPath: large.appendingPathComponent(name).path) {
                     inputs.append(("large/\(name)", Array(data)))
