@@ -21,26 +21,35 @@ struct YAMLTreeBuilder {
     }
 
     func build(_ bytes: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Node {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else {
+        // libyaml keeps pointers into its parser state between calls, so the parser and the event
+        // live at fixed heap addresses rather than in Swift variables the compiler may move.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        let eventPointer = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        eventPointer.initialize(to: yaml_event_t())
+        defer {
+            parser.deallocate()
+            eventPointer.deallocate()
+        }
+        guard yaml_parser_initialize(parser) != 0 else {
             throw LoadError(.syntax, file: path, at: SourcePosition(line: 1, column: 1), "could not initialise the YAML parser")
         }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
 
         var stack: [Frame] = []
         var root: Node?
         var documents = 0
         var nodeCount = 0
         var duplicate: LoadError?
-        var event = yaml_event_t()
 
         while true {
-            guard yaml_parser_parse(&parser, &event) != 0 else {
-                throw syntaxError(parser)
+            guard yaml_parser_parse(parser, eventPointer) != 0 else {
+                throw syntaxError(parser.pointee)
             }
-            defer { yaml_event_delete(&event) }
+            defer { yaml_event_delete(eventPointer) }
+            let event = eventPointer.pointee
             let start = position(event.start_mark)
             let end = position(event.end_mark)
 

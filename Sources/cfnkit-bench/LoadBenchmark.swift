@@ -45,16 +45,22 @@ struct LoadBenchmark {
 
     /// Parses every event and frees it, building nothing.
     func bareLibyamlEvents(_ bytes: [UInt8]) -> Int {
-        var parser = yaml_parser_t()
-        yaml_parser_initialize(&parser)
-        defer { yaml_parser_delete(&parser) }
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        event.initialize(to: yaml_event_t())
+        defer {
+            yaml_parser_delete(parser)
+            parser.deallocate()
+            event.deallocate()
+        }
+        yaml_parser_initialize(parser)
         var count = 0
         bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) != 0 {
-                let done = event.type == YAML_STREAM_END_EVENT
-                yaml_event_delete(&event)
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+            while yaml_parser_parse(parser, event) != 0 {
+                let done = event.pointee.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(event)
                 count += 1
                 if done { break }
             }
