@@ -1,1 +1,0 @@
-// The CFNChangeSet layer; see docs/ARCHITECTURE.md.
