@@ -127,7 +127,7 @@ public final class Evaluator {
         case "Fn::Length": return fnLength(argument, node)
         case "Fn::ToJsonString": return fnToJsonString(argument, node)
         case "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn": return fnRuleMembership(name, argument, node)
-        case "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll", "Fn::Transform":
+        case "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll", "Fn::Transform", "Fn::GetStackOutput":
             // Known only to CloudFormation (account contents, macros): kept as written.
             return .function(name, evaluate(argument), node.range)
         default:

@@ -26,8 +26,16 @@ extension Evaluator {
             checkNotRemoved(resource, at: nameRange)
             return .symbolic(.resourceId(logicalId: name), range)
         }
+        if isGeneratedElsewhere(name) { return .symbolic(.resourceId(logicalId: name), range) }
         report(.unknownReference, "\(function) to '\(name)': no parameter, resource or pseudo parameter has that name", at: nameRange)
         return .symbolic(.parameter(name: name), range)
+    }
+
+    /// Resources a transform or module adds later: SAM makes `<Function>Role` and friends, a module
+    /// `<ModuleId><ResourceId>`. References to those can't be checked here.
+    func isGeneratedElsewhere(_ name: String) -> Bool {
+        if template.isServerless { return true }
+        return template.resources.contains { ($0.type ?? "").hasSuffix("::MODULE") && name.hasPrefix($0.logicalId) }
     }
 
     /// A reference to a resource whose condition is false fails at deploy time.
@@ -61,6 +69,9 @@ extension Evaluator {
             attribute = evaluate(items[1])
         }
         guard let resource = template.resource(logicalId) else {
+            if template.parameter(logicalId) == nil, isGeneratedElsewhere(logicalId), let name = attribute.scalarText {
+                return .symbolic(.attribute(logicalId: logicalId, name: name, type: nil), node.range)
+            }
             let what = template.parameter(logicalId) != nil ? "'\(logicalId)' is a parameter, not a resource" : "no resource is named '\(logicalId)'"
             report(.unknownReference, "Fn::GetAtt: \(what)", at: idRange)
             return .function("Fn::GetAtt", .list([.string(logicalId, idRange), attribute]), node.range)
@@ -105,7 +116,8 @@ extension Evaluator {
 
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getavailabilityzones.html
     func fnGetAZs(_ argument: Node, _ node: Node) -> Value {
-        let region = evaluate(argument)
+        var region = evaluate(argument)
+        if case .null = region.kind { region = .string("", argument.range) }  // `!GetAZs` with nothing after it
         var failed = false
         guard let name = stringArgument(region, "Fn::GetAZs' region", failed: &failed) else {
             return .function("Fn::GetAZs", region, node.range)

@@ -15,6 +15,9 @@ extension Evaluator {
             textNode = items[0]
             variablesNode = items.count == 2 ? items[1] : nil
         }
+        if textNode.intrinsic?.name == "Fn::Transform" {  // a macro's output: known only at deploy time
+            return .function("Fn::Sub", evaluate(argument), node.range)
+        }
         guard let text = textNode.text, textNode.scalar != nil else {
             report(.wrongArgumentType, "Fn::Sub's string must be a literal string, not \(Self.article(textNode.kindName))", at: textNode.range)
             return .function("Fn::Sub", evaluate(argument), node.range)
@@ -86,6 +89,7 @@ extension Evaluator {
         let (target, attribute) = SubString.splitVariable(name)
         guard let attribute else { return reference(target, at: range, nameRange: range, function: "Fn::Sub variable") }
         guard let resource = template.resource(target) else {
+            if isGeneratedElsewhere(target) { return .symbolic(.attribute(logicalId: target, name: attribute, type: nil), range) }
             report(.unknownReference, "Fn::Sub variable ${\(name)}: no resource is named '\(target)'", at: range)
             return .symbolic(.parameter(name: name), range)
         }

@@ -171,10 +171,9 @@ struct ParameterResolver {
                 for item in items where !Self.wholeMatch(regex, item) {
                     fail("value '\(item)' does not match AllowedPattern '\(pattern)'")
                 }
-            } else {
-                errors.append(EvaluationError(.invalidParameterType, "parameter '\(p.name)': AllowedPattern '\(pattern)' is not a valid pattern",
-                                              at: p.allowedPattern!.range))
             }
+            // A pattern this regex engine can't compile (CloudFormation uses Java's, which accepts
+            // a little more, e.g. `[--]`) goes unchecked rather than reported.
         }
         if !type.isList {
             let length = text.count
