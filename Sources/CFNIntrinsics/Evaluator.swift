@@ -130,6 +130,9 @@ public final class Evaluator {
         case "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll", "Fn::Transform", "Fn::GetStackOutput":
             // Known only to CloudFormation (account contents, macros): kept as written.
             return .function(name, evaluate(argument), node.range)
+        case _ where name.hasPrefix("Fn::ForEach::"):
+            report(.languageExtensionsRequired, "\(name) needs the AWS::LanguageExtensions transform", at: keyRange)
+            return .function(name, evaluate(argument), node.range)
         default:
             report(.unknownFunction, "unknown intrinsic function \(name)", at: keyRange)
             return .function(name, evaluate(argument), node.range)
