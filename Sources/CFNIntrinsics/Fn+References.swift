@@ -60,7 +60,11 @@ extension Evaluator {
             guard let items = arguments("Fn::GetAtt", argument, 2...2, "[Resource, Attribute]") else {
                 return .function("Fn::GetAtt", evaluate(argument), node.range)
             }
-            guard let id = items[0].text, items[0].scalar != nil else {
+            var idNode = items[0]
+            if usesLanguageExtensions, idNode.mapping != nil, let id = evaluate(idNode).stringValue {
+                idNode = Node.string(id, range: idNode.range)  // the language extensions allow `!Sub` here
+            }
+            guard let id = idNode.text, idNode.scalar != nil else {
                 report(.wrongArgumentType, "Fn::GetAtt's resource name must be a string", at: items[0].range)
                 return .function("Fn::GetAtt", evaluate(argument), node.range)
             }

@@ -103,11 +103,14 @@ extension Evaluator {
     }
 
     /// The position of a character in a one-line scalar (the node's start for multi-line ones).
+    /// Counted back from the scalar's end, since a short-form tag (`!Sub 'x'`) moves its start.
     static func position(in node: Node, offset: Int) -> SourceRange {
         var r = node.range
-        guard !r.isSynthetic, r.start.line == r.end.line, let style = node.scalar?.style else { return r }
-        let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
-        r.start.column += offset + quote
+        guard !r.isSynthetic, r.start.line == r.end.line, let scalar = node.scalar else { return r }
+        let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+        let column = r.end.column - quote - (scalar.text.count - offset)
+        guard column >= r.start.column else { return r }
+        r.start.column = column
         r.end = r.start
         return r
     }
