@@ -104,17 +104,17 @@ struct ForEachExpander {
                 continue
             }
             let substituted = Self.substitute(Node(.mapping(fragment), range: args[2].range), identifier: identifier, value: text)
-            let expanded = expand(substituted, depth: depth)
-            for e in expanded.mapping?.entries ?? [] {
-                produced += 1
-                if produced > limit {
-                    errors.append(EvaluationError(.limitExceeded, "Fn::ForEach loops produce more than \(limit) items; expansion stopped",
-                                                  at: loop.key.range))
-                    stopped = true
-                    return out
-                }
-                out.append(e)
+            // Count the keys this loop makes itself; nested loops count their own.
+            produced += fragment.entries.filter { !$0.key.name.hasPrefix("Fn::ForEach::") }.count
+            if produced > limit {
+                errors.append(EvaluationError(.limitExceeded, "Fn::ForEach loops produce more than \(limit) items; expansion stopped",
+                                              at: loop.key.range))
+                stopped = true
+                return out
             }
+            let expanded = expand(substituted, depth: depth)
+            out.append(contentsOf: expanded.mapping?.entries ?? [])
+            if stopped { return out }
         }
         return out
     }
