@@ -7,10 +7,12 @@ import CFNTemplate
 /// Conditions are compiled once into a shared formula graph over equality atoms
 /// `Equals(Ref P, literal)`, where each parameter takes exactly one value (one of its
 /// AllowedValues when it has them, else one of the literals it is compared with or "something
-/// else"). Questions are answered by a backtracking search that assigns parameters one at a
-/// time and prunes with three-valued evaluation, so a template with many conditions never needs
-/// every combination enumerated (the cause of cfn-lint's long runs, its issues #2874, #3356,
-/// #4387). Each search has a node budget; past it the answer is "satisfiable" marked approximate.
+/// else"). Each condition then becomes a multi-valued decision diagram over the parameters, so
+/// questions are answered by combining diagrams rather than enumerating every combination of
+/// values (the cause of cfn-lint's long runs, its issues #2874, #3356, #4387). The diagrams have
+/// a size limit; a condition whose diagram would pass it is answered by a backtracking search
+/// with three-valued pruning and a node budget, and past that budget the answer is
+/// "satisfiable" marked approximate. Everything is deterministic.
 ///
 /// Exactness: "unsatisfiable" answers (mutually exclusive, always false) are always exact. A
 /// "satisfiable" answer is approximate when the budget ran out or when the formula involves
@@ -21,6 +23,11 @@ public final class ConditionAnalysis {
         public let value: Bool
         public let isApproximate: Bool
         public var description: String { "\(value)\(isApproximate ? " (approximate)" : "")" }
+
+        public init(value: Bool, isApproximate: Bool) {
+            self.value = value
+            self.isApproximate = isApproximate
+        }
     }
 
     public enum Truth: String, Sendable, Hashable {
@@ -67,12 +74,56 @@ public final class ConditionAnalysis {
     ///   - fixedValues: values known for some parameters or pseudo parameters (`AWS::Region`); the
     ///     rest are free.
     ///   - nodeBudget: search nodes allowed per question.
-    public init(template: Template, fixedValues: [String: String] = [:], nodeBudget: Int = 20_000) {
+    ///   - diagramNodeLimit: most decision-diagram nodes kept for the whole template.
+    public init(template: Template, fixedValues: [String: String] = [:], nodeBudget: Int = 20_000,
+                diagramNodeLimit: Int = 200_000) {
         self.template = template
         self.fixedValues = fixedValues
         self.nodeBudget = nodeBudget
         collectLiterals()
         for c in template.conditions { _ = root(of: c.name, at: c.key.range) }
+        diagram = DecisionDiagram(domainSizes: variables.map(\.domain.count), nodeLimit: diagramNodeLimit)
+    }
+
+    private var diagram = DecisionDiagram(domainSizes: [], nodeLimit: 0)
+    private var diagramOf: [Int: Int32] = [:]
+    private var diagramFailed = Set<Int>()
+
+    /// The decision diagram of a formula, or nil when it would be too large.
+    private func diagramRoot(_ n: Int) -> Int32? {
+        if let d = diagramOf[n] { return d }
+        if diagramFailed.contains(n) || n >= formulas.count || variables.count != diagram.domainSizes.count { return nil }
+        var result: Int32?
+        switch formulas[n] {
+        case .constant(let b): result = b ? DecisionDiagram.trueNode : DecisionDiagram.falseNode
+        case .atom(let v, let i): result = diagram.atom(v, i)
+        case .not(let x): result = diagramRoot(x).flatMap { diagram.not($0) }
+        case .and(let xs), .or(let xs):
+            let isAnd: Bool
+            if case .and = formulas[n] { isAnd = true } else { isAnd = false }
+            var acc: Int32? = isAnd ? DecisionDiagram.trueNode : DecisionDiagram.falseNode
+            for x in xs {
+                guard let a = acc, let d = diagramRoot(x) else { acc = nil; break }
+                acc = isAnd ? diagram.and(a, d) : diagram.or(a, d)
+            }
+            result = acc
+        }
+        if let result { diagramOf[n] = result } else { diagramFailed.insert(n) }
+        return result
+    }
+
+    /// Diagram answer for goals: nil when a diagram is too large (the search decides then).
+    private func diagramSolve(_ goals: [(Int, Bool)]) -> Answer? {
+        var acc = DecisionDiagram.trueNode
+        for (g, want) in goals {
+            guard var d = diagramRoot(g) else { return nil }
+            if !want { guard let nd = diagram.not(d) else { return nil }; d = nd }
+            guard let a = diagram.and(acc, d) else { return nil }
+            acc = a
+        }
+        let satisfiable = acc != DecisionDiagram.falseNode
+        let opaque = satisfiable && !opaqueIndex.isEmpty && diagram.support(acc).contains { variables[$0].isOpaque }
+        return Answer(value: satisfiable, isApproximate: opaque)
     }
 
     public var conditionNames: [String] { template.conditions.map(\.name) }
@@ -350,6 +401,12 @@ public final class ConditionAnalysis {
     }
 
     private func solve(_ goals: [(Int, Bool)]) -> Answer {
+        if let answer = diagramSolve(goals) { return answer }
+        return search(goals)
+    }
+
+    /// Backtracking over parameter values with three-valued pruning, within `nodeBudget`.
+    private func search(_ goals: [(Int, Bool)]) -> Answer {
         if memo.count < formulas.count {
             memo = Array(repeating: 2, count: formulas.count)
             memoStamp = Array(repeating: -1, count: formulas.count)
