@@ -23,6 +23,8 @@ public final class Evaluator {
     enum ConditionState { case evaluating, done(Bool?) }
     var conditionStates: [String: ConditionState] = [:]
     var conditionStack: [String] = []
+    /// Schema lookups of GetAtt attribute types, by `Type.Attribute`.
+    var attributeTypes: [String: String?] = [:]
 
     public convenience init(template: Template, context: EvaluationContext) {
         let (values, errors) = ParameterResolver(template: template, context: context).resolve()

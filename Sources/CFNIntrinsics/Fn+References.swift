@@ -92,9 +92,12 @@ extension Evaluator {
 
     /// The attribute's JSON type from the resource type's schema, when known.
     private func attributeType(_ resource: Resource, _ name: String) -> String? {
-        guard let type = resource.type, type.hasPrefix("AWS::"), !type.hasPrefix("AWS::Serverless"),
-              let info = context.registry.resourceType(type, region: context.region) else { return nil }
-        return info.attributeType(name)?.rawValue
+        guard let type = resource.type, type.hasPrefix("AWS::"), !type.hasPrefix("AWS::Serverless") else { return nil }
+        let key = type + "." + name
+        if let cached = attributeTypes[key] { return cached }
+        let found = context.registry.resourceType(type, region: context.region)?.attributeType(name)?.rawValue
+        attributeTypes[key] = .some(found)
+        return found
     }
 
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-importvalue.html
