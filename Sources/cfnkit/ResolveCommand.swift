@@ -10,10 +10,11 @@ struct ResolveCommand: ParsableCommand {
         commandName: "resolve",
         abstract: "Print a template as CloudFormation would process it: conditions applied, intrinsic functions evaluated.",
         discussion: """
-            Resources, outputs and properties whose condition is false are removed, Fn::If branches chosen,
-            Fn::ForEach loops expanded (AWS::LanguageExtensions) and intrinsic functions evaluated. Values only
+            Resources, outputs and properties whose condition is false are removed, Fn::If branches chosen, \
+            Fn::ForEach loops expanded (AWS::LanguageExtensions) and intrinsic functions evaluated. Values only \
             known at deploy time (resource ids, GetAtt, imports, SSM parameters) are kept as the intrinsic they stand for.
-            Errors are printed as file:line:col: error: message; exit status 2 when there are any.
+
+            Errors are printed as file:line:col: error: message; the exit status is 2 when there are any.
 
             Examples:
               cfnkit resolve vpc.yaml --stack-name net --region eu-west-1
