@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "cfnkit-bench", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph", "CYAML"]),
         .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
-        .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"]),
+        .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"], exclude: ["Fixtures"]),
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint"]),
         .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"]),

@@ -2,7 +2,7 @@ import CFNTemplate
 import Foundation
 
 // Benchmarks for cfnkit's layers; each table compares cfnkit with a floor or a peer in the same run.
-// Run with: swift run -c release cfnkit-bench [load] [--runs N]
+// Run with: swift run -c release cfnkit-bench [schema] [load] [resolve] [--runs N]
 
 let arguments = CommandLine.arguments.dropFirst()
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 7
@@ -18,6 +18,10 @@ if shouldRun("schema") {
 
 if shouldRun("load") {
     LoadBenchmark(runs: runs, corpus: sharedCorpus).run()
+}
+
+if shouldRun("resolve") {
+    ResolveBenchmark(runs: runs).run()
 }
 
 if shouldRun("graph") {

@@ -1,1 +1,0 @@
-// The CFNIntrinsics layer; see docs/ARCHITECTURE.md.

@@ -1,0 +1,69 @@
+import ArgumentParser
+import CFNIntrinsics
+import CFNTemplate
+import Foundation
+
+/// `cfnkit resolve`: the template as CloudFormation would process it for one set of parameter
+/// values, region, account and stack name.
+struct ResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Print a template as CloudFormation would process it: conditions applied, intrinsic functions evaluated.",
+        discussion: """
+            Resources, outputs and properties whose condition is false are removed, Fn::If branches chosen, \
+            Fn::ForEach loops expanded (AWS::LanguageExtensions) and intrinsic functions evaluated. Values only \
+            known at deploy time (resource ids, GetAtt, imports, SSM parameters) are kept as the intrinsic they stand for.
+
+            Errors are printed as file:line:col: error: message; the exit status is 2 when there are any.
+
+            Examples:
+              cfnkit resolve vpc.yaml --stack-name net --region eu-west-1
+              cfnkit resolve app.yaml --parameters params.json --parameter InstanceType=t3.small --format json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json }
+
+    @Argument(help: "The template ('-' reads standard input).")
+    var path: String
+
+    @OptionGroup var contextOptions: ContextOptions
+
+    @Option(help: "Output format: yaml or json.")
+    var format: Format = .yaml
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let template: Template
+        do throws(LoadError) {
+            template = try Template.load(path: path)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        let context: EvaluationContext
+        do throws(EvaluationError) {
+            context = try contextOptions.makeContext()
+        } catch {
+            FileHandle.standardError.write(Data("cfnkit resolve: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let result = TemplateResolver.resolve(template, context: context)
+        let text = format == .json ? Emitter.json(result.template.root) : Emitter.yaml(result.template.root, shortForm: true)
+        if !result.errors.isEmpty {
+            FileHandle.standardError.write(Data(result.errors.map { $0.description + "\n" }.joined().utf8))
+        }
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if !result.errors.isEmpty { throw ExitCode(2) }
+    }
+}
