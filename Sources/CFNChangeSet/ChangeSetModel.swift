@@ -41,7 +41,8 @@ public struct ResourceTargetDefinition: Sendable, Hashable {
     public var attribute: ChangeAttribute
     /// The top-level property, for `Properties` targets.
     public var name: String?
-    public var requiresRecreation: RequiresRecreation
+    /// Absent on details caused by stack-level tags (as AWS returns them).
+    public var requiresRecreation: RequiresRecreation?
     /// JSON pointer of the changed value (`/Properties/Tags/0/Value`), with property values.
     public var path: String?
     public var beforeValue: String?
@@ -52,7 +53,8 @@ public struct ResourceTargetDefinition: Sendable, Hashable {
 public struct ResourceChangeDetail: Sendable, Hashable {
     public var target: ResourceTargetDefinition
     public var evaluation: Evaluation
-    public var changeSource: ChangeSource
+    /// Absent when the change comes from tags given with the change set rather than the template.
+    public var changeSource: ChangeSource?
     /// The parameter, `LogicalId` or `LogicalId.Attribute` behind the change.
     public var causingEntity: String?
     /// Where in the new template (or the old one, for removals) the change comes from.
@@ -60,7 +62,7 @@ public struct ResourceChangeDetail: Sendable, Hashable {
 
     /// Contribution of this detail to the resource's Replacement.
     var replacement: Replacement {
-        switch (target.requiresRecreation, evaluation) {
+        switch (target.requiresRecreation ?? .never, evaluation) {
         case (.always, .staticValue): return .trueValue
         case (.always, .dynamic), (.conditionally, _): return .conditional
         case (.never, _): return .falseValue
@@ -90,6 +92,13 @@ public struct StackLevelChange: Sendable, Hashable {
         case outputAdded, outputRemoved, outputChanged
         case exportAdded, exportRemoved, exportRenamed
         case conditionChanged, mappingChanged, transformChanged, descriptionChanged
+
+        var changesOutputs: Bool {
+            switch self {
+            case .outputAdded, .outputRemoved, .outputChanged, .exportAdded, .exportRemoved, .exportRenamed: return true
+            default: return false
+            }
+        }
     }
 
     public var kind: Kind
@@ -110,8 +119,11 @@ public struct ChangeSet: Sendable, Hashable {
     /// Effective parameter values of the new version, as DescribeChangeSet lists them.
     public var parameters: [(key: String, value: String)]
 
-    /// CloudFormation refuses a change set with no resource change and no other change.
-    public var hasNoChanges: Bool { changes.isEmpty && stackChanges.isEmpty }
+    /// CloudFormation refuses a change set that changes no resource and no output (a parameter
+    /// value that reaches nothing does not count: evidence scenario 45; outputs do: scenario 43).
+    public var hasNoChanges: Bool {
+        changes.isEmpty && !stackChanges.contains { $0.kind.changesOutputs }
+    }
     public var status: String { hasNoChanges ? "FAILED" : "CREATE_COMPLETE" }
     public var statusReason: String? { hasNoChanges ? Self.noChangesReason : nil }
 
