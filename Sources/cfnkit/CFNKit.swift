@@ -7,7 +7,7 @@ struct CFNKit: ParsableCommand {
         commandName: "cfnkit",
         abstract: "Validate, lint, preview and package CloudFormation templates, offline and fast.",
         version: CFNKitVersion.description,
-        subcommands: [ValidateCommand.self, ConvertCommand.self, SchemaCommand.self]
+        subcommands: [ValidateCommand.self, ConvertCommand.self, SchemaCommand.self, LintCommand.self, RulesCommand.self]
     )
 }
 
