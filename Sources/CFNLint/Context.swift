@@ -25,6 +25,9 @@ public struct FunctionCall: Sendable {
     /// Where cfn-lint points for this call (the function key, or for a YAML short-form tag the
     /// enclosing key or list item), with the path ending in the function name.
     public let location: Location
+    /// The node holding the call: the key or list item it is the value of (cfn-lint points here
+    /// for some rules), with the path without the function name.
+    public let holder: Location
     /// Top-level section (`Resources`, `Outputs`, ...).
     public let section: String
     /// The section entry the call is in (resource logical id, output name, ...).
@@ -215,7 +218,7 @@ struct TemplateWalker {
         }
     }
 
-    private mutating func visit(_ node: Node, anchor: SourceRange, isKeyRealForTag: Bool) {
+    private mutating func visit(_ node: Node, anchor: SourceRange, isKeyRealForTag: Bool, isItem: Bool = false) {
         switch node.value {
         case .scalar(let s):
             let t = s.text
@@ -227,7 +230,9 @@ struct TemplateWalker {
         case .sequence(let items):
             for (i, item) in items.enumerated() {
                 path.append(.index(i))
-                visit(item, anchor: item.range, isKeyRealForTag: true)
+                // A short-form tag item (`- !Ref X`) points at the list's key, as cfn-lint reports it.
+                let tagItem = item.mapping.map { $0.count == 1 && $0.entries[0].key.range.start == $0.entries[0].value.range.start } ?? false
+                visit(item, anchor: tagItem ? anchor : item.range, isKeyRealForTag: true, isItem: true)
                 path.removeLast()
             }
         case .mapping(let m):
@@ -238,7 +243,7 @@ struct TemplateWalker {
                 path.append(.key(entry.key.name))
                 calls.append(FunctionCall(
                     name: entry.key.name, argument: entry.value, node: node, keyRange: entry.key.range,
-                    location: Location(here, path), section: section, owner: owner, assumptions: assumptions,
+                    location: Location(here, path), holder: Location(isItem ? node.range : anchor, Array(path.dropLast())), section: section, owner: owner, assumptions: assumptions,
                     parent: functions.last, root: functions.first { $0 != "Fn::If" } ?? entry.key.name,
                     inProperties: inProperties, inResourceMetadata: inResourceMetadata))
                 functions.append(entry.key.name)

@@ -70,9 +70,11 @@ struct FunctionChecks {
     }
 
     mutating func run(_ calls: [FunctionCall]) -> [FunctionProblem] {
+        let hasForEach = template.usesLanguageExtensions
         let inForEach = { (c: FunctionCall) in c.location.path.contains { if case .key(let k) = $0 { return k.hasPrefix("Fn::ForEach::") } else { return false } } }
         for call in calls {
             let loop = inForEach(call)
+            if loop && (hasForEach || call.section == "Outputs") { continue }
             switch call.name {
             case "Ref": checkRef(call, loop: loop)
             case "Fn::GetAtt": checkGetAtt(call, loop: loop)
@@ -80,13 +82,13 @@ struct FunctionChecks {
             case "Fn::FindInMap": checkFindInMap(call, loop: loop)
             case "Fn::GetAZs": checkGetAZs(call)
             case "Fn::ImportValue": checkImportValue(call)
-            case "Fn::Select": checkList(call, min: 2, max: 2); checkSelect(call)
+            case "Fn::Select": checkList(call, min: 2, max: 99); checkSelect(call)
             case "Fn::Split": checkList(call, min: 2, max: 2); checkString(call, item: 0)
             case "Fn::Join": checkList(call, min: 2, max: 2); checkString(call, item: 0); checkJoinList(call)
             case "Fn::Cidr": checkList(call, min: 3, max: 3)
             case "Fn::Base64": checkStringLike(call)
             case "Fn::If": checkIf(call)
-            case "Fn::Equals": checkList(call, min: 2, max: 2)
+            case "Fn::Equals": checkList(call, min: 2, max: 2); checkEqualsItems(call)
             case "Fn::Not": checkList(call, min: 1, max: 1)
             case "Fn::And", "Fn::Or": checkList(call, min: 2, max: 10)
             case "Condition": checkConditionRef(call)
@@ -145,7 +147,7 @@ struct FunctionChecks {
     }
 
     private mutating func checkSelect(_ call: FunctionCall) {
-        guard let items = call.argument.sequence, items.count == 2 else { return }
+        guard let items = call.argument.sequence, items.count >= 2 else { return }
         let index = items[0]
         if let s = index.scalar {
             if Int(s.text) == nil { report(call, "\(Self.describe(index)) is not of type 'integer'", at: itemLocation(call, 0)) }
@@ -153,7 +155,21 @@ struct FunctionChecks {
             report(call, "\(Self.describe(index)) is not of type 'integer'", at: itemLocation(call, 0))
         }
         let list = items[1]
-        if list.scalar != nil { report(call, "\(Self.describe(list)) is not of type 'array'", at: itemLocation(call, 1)) }
+        let stringFunctions: Set<String> = ["Fn::Join", "Fn::Sub", "Fn::Base64", "Fn::ImportValue", "Fn::Select"]
+        if list.scalar != nil || list.intrinsic.map({ stringFunctions.contains($0.name) }) == true {
+            report(call, "\(Self.describe(list)) is not of type 'array'", at: itemLocation(call, 1))
+        }
+    }
+
+    private mutating func checkEqualsItems(_ call: FunctionCall) {
+        guard let items = call.argument.sequence else { return }
+        let allowed: Set<String> = ["Ref", "Fn::FindInMap", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::If",
+                                    "Fn::Length", "Fn::ToJsonString", "Condition"]
+        for (i, item) in items.enumerated().prefix(2) {
+            if item.scalar != nil { continue }
+            if let f = item.intrinsic, allowed.contains(f.name) { continue }
+            report(call, "\(Self.describe(item)) is not of type 'string'", at: itemLocation(call, i))
+        }
     }
 
     // MARK: Ref
@@ -219,6 +235,11 @@ struct FunctionChecks {
         }
         guard let attribute = attributeNode?.scalar?.text, let type = resource.type else { return }
         checkAttribute(call, type: type, attribute: attribute, resource: resourceName)
+        if call.section == "Outputs", call.parent == nil || call.parent == "Fn::Sub" || call.parent == "Fn::Join",
+           let t = nonStringAttribute(type, attribute) {
+            _ = t
+            report(call, "\(Self.describe(call.node)) is not of type 'string'", at: call.parent == nil ? call.holder : call.location)
+        }
     }
 
     /// Whether `attribute` is valid on `type`; reports with the regions where it is not.
@@ -227,13 +248,7 @@ struct FunctionChecks {
         switch schemas.typeKind(type) {
         case .custom, .module, .thirdPartyOrUnknown: return
         case .serverless:
-            guard let generated = schemas.resourceType(type)?.samGeneratedType,
-                  let info = schemas.resourceType(generated) else { return }
-            if !Self.accepts(info, attribute) && !samAttribute(type, attribute) {
-                report(call, "'\(attribute)' is not one of \(Self.list(info.attributes)) for resource '\(resource)'",
-                       at: location ?? itemLocation(call, 1))
-            }
-            return
+            return  // SAM resources expose the generated resources' attributes and more (Alias, Version.*)
         case .aws: break
         }
         if type == "AWS::CloudFormation::Stack" && attribute.hasPrefix("Outputs.") { return }
@@ -252,6 +267,13 @@ struct FunctionChecks {
                at: location ?? itemLocation(call, 1))
     }
 
+    /// The JSON type of an attribute when it is known and not a string.
+    func nonStringAttribute(_ type: String, _ attribute: String) -> JSONType? {
+        guard schemas.typeKind(type) == .aws, let info = schemas.resourceType(type, region: regions[0]),
+              let t = info.attributeType(attribute), t != .string else { return nil }
+        return t
+    }
+
     private func samAttribute(_ type: String, _ attribute: String) -> Bool {
         // Attributes SAM adds beyond the generated type's (e.g. an Api's RootResourceId).
         ["RootResourceId", "Arn", "Name", "Id", "ApiEndpoint"].contains(attribute)
@@ -261,6 +283,8 @@ struct FunctionChecks {
         if info.schema.acceptsAnyAttribute { return true }
         let attrs = info.attributes
         if attrs.contains(attribute) { return true }
+        // cfn-lint also accepts a GetAtt of a top-level property (TopicName, QueueName, CidrBlock ...).
+        if info.properties[attribute] != nil { return true }
         // Schemas list nested read-only properties with '.' or '/'.
         if attrs.contains(attribute.replacingOccurrences(of: ".", with: "/")) { return true }
         return false
@@ -312,7 +336,12 @@ struct FunctionChecks {
                     }
                     continue
                 }
-                if let type = resource.type { checkAttribute(call, type: type, attribute: attribute, resource: target, at: call.location) }
+                if let type = resource.type {
+                    checkAttribute(call, type: type, attribute: attribute, resource: target, at: call.location)
+                    if call.section == "Outputs", nonStringAttribute(type, attribute) != nil {
+                        report(call, "'\(name)' is not of type 'string'")
+                    }
+                }
             } else if !isRefTarget(target) {
                 report(call, "'\(target)' is not one of \(Self.list(refNames))")
             }
@@ -365,17 +394,15 @@ struct FunctionChecks {
     private mutating func checkGetAZs(_ call: FunctionCall) {
         let a = call.argument
         if let s = a.scalar {
-            if s.resolved.kind == .null {
+            let fromTag = call.keyRange.start == a.range.start
+            if s.resolved.kind == .null && !fromTag {
                 report(call, "None is not one of ['', \(Self.list(schemas.allRegions).dropFirst())")
-            } else if !s.text.isEmpty && !schemas.isKnownRegion(s.text) && !s.text.contains("$") {
+            } else if s.resolved.kind != .null && !s.text.isEmpty && !schemas.isKnownRegion(s.text) && !s.text.contains("$") {
                 report(call, "'\(s.text)' is not one of ['', \(Self.list(schemas.allRegions).dropFirst())")
             }
             return
         }
-        if let f = a.intrinsic {
-            if f.name == "Ref", f.argument.text == "AWS::Region" { return }
-            if f.name == "Fn::FindInMap" || f.name == "Fn::Sub" || f.name == "Fn::If" || f.name == "Fn::Select" { return }
-        }
+        if a.intrinsic != nil { return }
         report(call, "\(Self.describe(a)) is not of type 'string'")
     }
 

@@ -419,18 +419,29 @@ enum FunctionRules {
             """)]
     ) { ctx, out in
         let t = ctx.template
-        guard let top = t.root.mapping else { return }
-        for section in ["Resources", "Outputs", "Conditions"] {
-            for e in top[section]?.mapping?.entries ?? [] where e.key.name.hasPrefix("Fn::ForEach::") {
-                let path: [PathElement] = [.key(section), .key(e.key.name)]
-                if !t.usesLanguageExtensions {
-                    out.add("Missing Transform: Declare the AWS::LanguageExtensions Transform globally to enable use of the intrinsic function Fn::ForEach at \(path.slashed)", at: e.key.range, path: path)
-                } else if let items = e.value.sequence, items.count != 3 {
-                    out.add("expected 3 items (identifier, collection, output template), found: \(items.count)", at: e.key.range, path: path)
-                } else if e.value.sequence == nil {
-                    out.add("\(FunctionChecks.describe(e.value)) is not of type 'array'", at: e.key.range, path: path)
+        func visit(_ node: Node, _ path: [PathElement]) {
+            switch node.value {
+            case .mapping(let m):
+                for e in m.entries {
+                    let here = path + [.key(e.key.name)]
+                    if e.key.name.hasPrefix("Fn::ForEach::") {
+                        if !t.usesLanguageExtensions {
+                            out.add("Missing Transform: Declare the AWS::LanguageExtensions Transform globally to enable use of the intrinsic function Fn::ForEach at \(here.slashed)", at: e.key.range, path: here)
+                        } else if let items = e.value.sequence, items.count != 3 {
+                            out.add("expected 3 items (identifier, collection, output template), found: \(items.count)", at: e.key.range, path: here)
+                        } else if e.value.sequence == nil {
+                            out.add("\(FunctionChecks.describe(e.value)) is not of type 'array'", at: e.key.range, path: here)
+                        }
+                    }
+                    visit(e.value, here)
                 }
+            case .sequence(let items):
+                for (i, item) in items.enumerated() { visit(item, path + [.index(i)]) }
+            case .scalar: break
             }
+        }
+        for section in ["Resources", "Outputs", "Conditions"] {
+            if let n = t.root[section] { visit(n, [.key(section)]) }
         }
         for p in ctx.functionProblems where p.ruleId == "E1032" { out.add(p.message, at: p.location) }
     }
@@ -486,6 +497,8 @@ enum FunctionRules {
         for s in ctx.strings where !s.insideSub && s.section == "Resources" || s.section == "Outputs" && !s.insideSub {
             guard s.text.contains("${") else { continue }
             if s.location.path.count > 2, s.location.path[2] == .key("Metadata") { continue }
+            // Nested template bodies carry their own ${} for their own Fn::Sub.
+            if s.location.path.contains(.key("TemplateBody")) { continue }
             if s.location.path.contains(where: { if case .key(let k) = $0 { return k.hasPrefix("Fn::ForEach::") } else { return false } }) { continue }
             guard let parsed = try? SubString(parsing: s.text) else { continue }
             for (name, _) in parsed.variables {
@@ -578,7 +591,7 @@ enum FunctionRules {
                    solver(t, call.assumptions + [ConditionAssumption(c, false)]) == false { continue }
                 var when = "when condition '\(c)' is False"
                 for a in call.assumptions where a.name != c { when += " and when condition '\(a.name)' is \(a.value ? "True" : "False")" }
-                out.add("\(kind) to resource '\(name)' that may not be available \(when) at \(call.location.path.dropLast().map(\.description).joined(separator: "/"))", at: call.location)
+                out.add("\(kind) to resource '\(name)' that may not be available \(when) at \(call.holder.path.slashed)", at: call.holder)
             }
         }
     }
@@ -606,8 +619,11 @@ enum FunctionRules {
                   TopicName: !Sub "literal-${!NotAVariable}"
             """)]
     ) { ctx, out in
+        // Only the string form: a list form has a variables map. SAM templates are skipped: cfn-lint
+        // checks them after the SAM transform, which resolves such Subs.
+        if ctx.template.isServerless { return }
         for call in ctx.calls where call.name == "Fn::Sub" {
-            guard let text = call.argument.text ?? call.argument.sequence?.first?.text,
+            guard let text = call.argument.text,
                   call.argument.scalar.map({ $0.resolved.kind != .null }) ?? true else { continue }
             if text.contains("${") { continue }
             if call.location.path.contains(where: { if case .key(let k) = $0 { return k.hasPrefix("Fn::ForEach::") } else { return false } }) { continue }
@@ -659,7 +675,41 @@ struct ConditionImplications {
     init(_ template: Template) { self.template = template }
 
     mutating func holds(_ target: String, given assumptions: [ConditionAssumption]) -> Bool {
-        assumptions.contains { implies($0.name, $0.value, target, depth: 0) }
+        holds(target, assumptions, depth: 0)
+    }
+
+    /// Is condition `target` true whenever all `assumptions` hold?
+    private func holds(_ target: String, _ assumptions: [ConditionAssumption], depth: Int) -> Bool {
+        if depth > 16 { return false }
+        if assumptions.contains(where: { implies($0.name, $0.value, target, depth: 0) }) { return true }
+        guard let f = template.condition(target)?.node.intrinsic else { return false }
+        return exprHolds(f.name, f.argument, assumptions, depth: depth + 1)
+    }
+
+    private func exprHolds(_ name: String, _ argument: Node, _ assumptions: [ConditionAssumption], depth: Int) -> Bool {
+        switch name {
+        case "Condition":
+            guard let n = argument.text else { return false }
+            return holds(n, assumptions, depth: depth)
+        case "Fn::And":
+            let items = argument.sequence ?? []
+            return !items.isEmpty && items.allSatisfy { item in
+                guard let f = item.intrinsic else { return false }
+                return exprHolds(f.name, f.argument, assumptions, depth: depth + 1)
+            }
+        case "Fn::Or":
+            return (argument.sequence ?? []).contains { item in
+                guard let f = item.intrinsic else { return false }
+                return exprHolds(f.name, f.argument, assumptions, depth: depth + 1)
+            }
+        case "Fn::Equals":
+            let text = FunctionChecks.describe(argument)
+            return assumptions.contains { a in
+                a.value && template.condition(a.name)?.node.intrinsic.map { $0.name == "Fn::Equals" && FunctionChecks.describe($0.argument) == text } == true
+            }
+        default:
+            return false
+        }
     }
 
     /// Does condition `name` having `value` imply `target` is true?

@@ -5,7 +5,7 @@ enum ParameterRules {
     static let all: [Rule] = [e2001, e2002, e2010, e2011, e2015, w2001, w2010, w2506]
 
     static let validTypes: [String] = [
-        "String", "Number", "List<Number>", "CommaDelimitedList",
+        "String", "Number", "List<Number>", "List<String>", "CommaDelimitedList",
         "AWS::EC2::AvailabilityZone::Name", "AWS::EC2::Image::Id", "AWS::EC2::Instance::Id", "AWS::EC2::KeyPair::KeyName",
         "AWS::EC2::SecurityGroup::GroupName", "AWS::EC2::SecurityGroup::Id", "AWS::EC2::Subnet::Id", "AWS::EC2::Volume::Id",
         "AWS::EC2::VPC::Id", "AWS::Route53::HostedZone::Id", "AWS::SSM::Parameter::Name",
@@ -215,7 +215,7 @@ enum ParameterRules {
                 if let max = p.maxValue?.text.flatMap(Double.init), let n = Double(v), n > max { problems.append("Default should be less than or equal to MaxValue") }
                 if let min = p.minLength?.text.flatMap(Int.init), v.count < min { problems.append("Default should have a length above or equal to MinLength") }
                 if let max = p.maxLength?.text.flatMap(Int.init), v.count > max { problems.append("Default should have a length below or equal to MaxLength") }
-                if let allowed = p.allowedValues?.sequence, !allowed.contains(where: { $0.text == v }) { problems.append("Default should be a value within AllowedValues") }
+                if let allowed = p.allowedValues?.sequence, !allowed.contains(where: { $0.text == v || $0.text == text }) { problems.append("Default should be a value within AllowedValues") }
             }
             var seen = Set<String>()
             for m in problems where seen.insert(m).inserted { out.add(m, at: d.key.range, path: path) }
@@ -272,6 +272,9 @@ enum ParameterRules {
             """)]
     ) { ctx, out in
         guard !ctx.template.parameters.isEmpty else { return }
+        // Macros (Fn::Transform, non-AWS transforms) may use parameters cfnkit cannot see.
+        if ctx.calls.contains(where: { $0.name == "Fn::Transform" }) { return }
+        if ctx.template.transformNames.contains(where: { !$0.hasPrefix("AWS::") }) { return }
         let used = usedNames(ctx)
         for p in ctx.template.parameters where !used.contains(p.name) {
             out.add("Parameter \(p.name) not used.", at: p.key.range, path: [.key("Parameters"), .key(p.name)])

@@ -42,7 +42,8 @@ enum ResourceRules {
                 continue
             }
             if m["Type"] == nil { out.add("'Type' is a required property", at: r.key.range, path: base) }
-            for e in m.entries where !Resource.attributeNames.contains(e.key.name) {
+            let samResource = ctx.template.isServerless && (r.type?.hasPrefix("AWS::Serverless::") ?? false)
+            for e in m.entries where !Resource.attributeNames.contains(e.key.name) && !(samResource && e.key.name == "IgnoreGlobals") {
                 out.add("Additional properties are not allowed ('\(e.key.name)' was unexpected)", at: e.key.range, path: base + [.key(e.key.name)])
             }
             if let t = m.entry("Type"), t.value.scalar == nil || t.value.isNull {
@@ -162,11 +163,17 @@ enum ResourceRules {
                   Runtime: python3.13
             """)]
     ) { ctx, out in
+        let globalRuntime = ctx.template.isServerless ? ctx.template.root["Globals"]?["Function"]?["Runtime"] : nil
         for r in ctx.template.resources where r.type == "AWS::Lambda::Function" || r.type == "AWS::Serverless::Function" {
-            guard let e = r.properties?.entry("Runtime"), let name = e.value.scalar?.text, let info = runtimes[name] else { continue }
+            let sam = r.type == "AWS::Serverless::Function"
+            let ignored = r.node["IgnoreGlobals"].map { $0.text == "*" || ($0.sequence ?? []).contains { $0.text == "Runtime" || $0.text == "*" } } ?? false
+            guard let node = r.properties?["Runtime"] ?? (sam && !ignored ? globalRuntime : nil),
+                  let name = node.scalar?.text, let info = runtimes[name] else { continue }
             guard info.update < ctx.today else { continue }
+            // SAM functions are reported where cfn-lint maps the transformed function: the logical id.
+            let at = sam ? r.key.range : (r.properties?.entry("Runtime")?.key.range ?? r.key.range)
             out.add("Runtime '\(name)' was deprecated on '\(info.deprecated)'. Creation was disabled on '\(info.create)' and update on '\(info.update)'. Please consider updating to '\(info.successor)'",
-                    at: e.key.range, path: [.key("Resources"), .key(r.logicalId), .key("Properties"), .key("Runtime")])
+                    at: at, path: [.key("Resources"), .key(r.logicalId), .key("Properties"), .key("Runtime")])
         }
     }
 
@@ -250,6 +257,7 @@ enum OutputRules {
     ) { ctx, out in
         for o in ctx.template.outputs {
             let base: [PathElement] = [.key("Outputs"), .key(o.name)]
+            if o.name.hasPrefix("Fn::ForEach::") && ctx.template.usesLanguageExtensions { continue }
             if !isAlphanumeric(o.name) {
                 out.add("'\(o.name)' does not match any of the regexes: '^[a-zA-Z0-9]+$'", at: o.key.range, path: base)
             }

@@ -120,7 +120,35 @@ enum MappingRules {
 }
 
 enum ConditionRules {
-    static let all: [Rule] = [e8001, e8002, e8003, e8004, e8005, e8006, w8001, w8003]
+    static let e3015 = Rule(
+        "E3015", "Validate the resource condition is valid",
+        "Checks that a resource's Condition names a condition of the template.",
+        source: Docs.resources, tags: ["resources", "conditions"],
+        failing: [RuleExample("""
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                ⟦E3015⟧Condition: Missing
+            """)],
+        passing: [RuleExample("""
+            Conditions:
+              IsUsEast1: !Equals [!Ref "AWS::Region", us-east-1]
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                Condition: IsUsEast1
+            """)]
+    ) { ctx, out in
+        let t = ctx.template
+        for r in t.resources {
+            if let c = r.node.entry("Condition"), let name = c.value.scalar?.text, t.condition(name) == nil {
+                out.add("'\(name)' is not one of \(FunctionChecks.list(t.conditions.map(\.name)))", at: c.key.range,
+                        path: [.key("Resources"), .key(r.logicalId), .key("Condition")])
+            }
+        }
+    }
+
+    static let all: [Rule] = [e3015, e8001, e8002, e8003, e8004, e8005, e8006, w8001, w8003]
 
     static let conditionFunctions: Set<String> = ["Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition"]
 
@@ -175,13 +203,12 @@ enum ConditionRules {
 
     static let e8002 = Rule(
         "E8002", "Check if the referenced Conditions are defined",
-        "Checks that conditions named by resources, outputs and Condition functions exist.",
+        "Checks that conditions named by outputs and Condition functions exist.",
         source: Docs.conditions, tags: ["conditions"],
         failing: [RuleExample("""
             Resources:
               Topic:
                 Type: AWS::SNS::Topic
-                Condition: ⟦E8002⟧Missing
             Outputs:
               Arn:
                 Condition: ⟦E8002⟧AlsoMissing
@@ -197,12 +224,6 @@ enum ConditionRules {
             """)]
     ) { ctx, out in
         let t = ctx.template
-        for r in t.resources {
-            if let c = r.conditionNode, let name = c.scalar?.text, t.condition(name) == nil {
-                out.add("'\(name)' is not one of \(FunctionChecks.list(t.conditions.map(\.name)))", at: c.range,
-                        path: [.key("Resources"), .key(r.logicalId), .key("Condition")])
-            }
-        }
         for o in t.outputs {
             if let c = o.conditionNode, let name = c.scalar?.text, t.condition(name) == nil {
                 out.add("'\(name)' is not one of \(FunctionChecks.list(t.conditions.map(\.name)))", at: c.range,
@@ -395,14 +416,14 @@ enum ConditionRules {
     ) { ctx, out in
         for call in ctx.calls where call.name == "Fn::Equals" && call.section == "Conditions" {
             guard let items = call.argument.sequence, items.count == 2, let owner = call.owner,
-                  let c = ctx.template.condition(owner) else { continue }
+                  ctx.template.condition(owner) != nil else { continue }
             let a = items[0], b = items[1]
             let desc = "[\(FunctionChecks.describe(a)), \(FunctionChecks.describe(b))]"
             if let x = a.scalar?.text, let y = b.scalar?.text {
                 out.add(x == y ? "\(desc) will always return True or False" : "\(desc) will always return False",
-                        at: c.key.range, path: [.key("Conditions"), .key(owner)])
+                        at: call.location.range, path: call.location.path)
             } else if a.intrinsic != nil, FunctionChecks.describe(a) == FunctionChecks.describe(b) {
-                out.add("\(desc) will always return True or False", at: c.key.range, path: [.key("Conditions"), .key(owner)])
+                out.add("\(desc) will always return True or False", at: call.location.range, path: call.location.path)
             }
         }
     }

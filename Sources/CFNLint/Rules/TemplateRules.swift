@@ -54,7 +54,7 @@ enum TemplateRules {
         let t = ctx.template
         guard let top = t.root.mapping else { return }
         if top["Resources"] == nil {
-            out.add("'Resources' is a required property", at: SourceRange(file: t.file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), path: [])
+            out.add("'Resources' is a required property", at: t.root.range, path: [])
         }
         for e in top.entries {
             let name = e.key.name
