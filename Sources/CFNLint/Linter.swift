@@ -33,6 +33,11 @@ public struct LintReport: Sendable {
     public var files: [String]
     public var findings: [Finding]
 
+    public init(files: [String], findings: [Finding]) {
+        self.files = files
+        self.findings = findings
+    }
+
     /// cfn-lint's exit status: bits 2 (errors), 4 (warnings), 8 (informational), limited by the threshold.
     public func exitCode(threshold: ExitThreshold) -> Int32 {
         var code: Int32 = 0

@@ -23,7 +23,7 @@ enum FunctionRules {
                     Fn::GetAtt: [⟦E1010⟧Missing, Arn]
                   TopicName:
                     Fn::GetAtt: [Queue, ⟦E1010⟧Nope]
-                  KmsMasterKeyId: ⟦E1010⟧!GetAtt Queue
+                  ⟦E1010⟧KmsMasterKeyId: !GetAtt Queue
             """)],
         passing: [RuleExample("""
             Resources:
@@ -208,7 +208,7 @@ enum FunctionRules {
                 Properties:
                   DisplayName:
                     ⟦E1020⟧Ref: Missing
-                  TopicName: ⟦E1020⟧!Ref AWS::Regoin
+                  ⟦E1020⟧TopicName: !Ref AWS::Regoin
             """)],
         passing: [RuleExample("""
             Parameters:
@@ -530,12 +530,12 @@ enum FunctionRules {
               Topic:
                 Type: AWS::SNS::Topic
                 Properties:
-                  DisplayName:
-                    ⟦W1001⟧Fn::GetAtt: [Queue, QueueName]
+                  ⟦W1001⟧DisplayName:
+                    Fn::GetAtt: [Queue, QueueName]
             Outputs:
               Url:
-                Value:
-                  ⟦W1001⟧Ref: Queue
+                ⟦W1001⟧Value:
+                  Ref: Queue
             """)],
         passing: [RuleExample("""
             Parameters:

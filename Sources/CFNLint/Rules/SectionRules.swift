@@ -317,8 +317,9 @@ enum ConditionRules {
           Env:
             Type: String
         Conditions:
+          IsA: !Equals [!Ref Env, a]
           Either:
-            ⟦E8006⟧Fn::Or: {Condition: X}
+            ⟦E8006⟧Fn::Or: {Condition: IsA}
         Resources:
           Topic:
             Type: AWS::SNS::Topic
@@ -445,7 +446,7 @@ enum MetadataRules {
             Metadata:
               cfn-lint:
                 config:
-                  ⟦W4005⟧ignore_checks: E3012
+                  ignore_checks: ⟦W4005⟧E3012
                   ⟦W4005⟧bad_checks: [E1]
             Resources:
               Topic:
