@@ -238,11 +238,11 @@ public struct Formatter: Sendable {
 
     // MARK: github
 
-    static func annotationData(_ s: String) -> String {
+    public static func annotationData(_ s: String) -> String {
         s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
     }
 
-    static func annotationProperty(_ s: String) -> String {
+    public static func annotationProperty(_ s: String) -> String {
         annotationData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
