@@ -3,16 +3,21 @@ import CFNTemplate
 /// A rule made of data and a check closure; every built-in rule is one of these.
 public struct Rule: LintRule {
     public let info: RuleInfo
-    public let failing: [RuleExample]
-    public let passing: [RuleExample]
+    // Examples are built on demand (tests, docs), not when a lint run creates the rules.
+    private let failingExamples: @Sendable () -> [RuleExample]
+    private let passingExamples: @Sendable () -> [RuleExample]
     private let body: @Sendable (LintContext, inout Findings) -> Void
 
+    public var failing: [RuleExample] { failingExamples() }
+    public var passing: [RuleExample] { passingExamples() }
+
     public init(_ id: String, _ short: String, _ description: String, source: String,
-                tags: [String] = [], failing: [RuleExample], passing: [RuleExample],
+                tags: [String] = [], failing: @autoclosure @escaping @Sendable () -> [RuleExample],
+                passing: @autoclosure @escaping @Sendable () -> [RuleExample],
                 check: @escaping @Sendable (LintContext, inout Findings) -> Void) {
         info = RuleInfo(id: id, short: short, description: description, source: source, tags: tags)
-        self.failing = failing
-        self.passing = passing
+        failingExamples = failing
+        passingExamples = passing
         body = check
     }
 
@@ -20,8 +25,9 @@ public struct Rule: LintRule {
 
     /// A rule that reports the function problems attributed to its id.
     static func function(_ id: String, _ short: String, _ description: String, source: String,
-                         failing: [RuleExample], passing: [RuleExample]) -> Rule {
-        Rule(id, short, description, source: source, tags: ["functions"], failing: failing, passing: passing) { ctx, out in
+                         failing: @autoclosure @escaping @Sendable () -> [RuleExample],
+                         passing: @autoclosure @escaping @Sendable () -> [RuleExample]) -> Rule {
+        Rule(id, short, description, source: source, tags: ["functions"], failing: failing(), passing: passing()) { ctx, out in
             for p in ctx.functionProblems where p.ruleId == id { out.add(p.message, at: p.location) }
         }
     }

@@ -233,9 +233,11 @@ enum ConditionRules {
         for p in ctx.functionProblems where p.ruleId == "E8002" { out.add(p.message, at: p.location) }
     }
 
-    static func structure(_ id: String, _ fn: String, _ short: String, _ count: String, failing: String, passing: String) -> Rule {
+    static func structure(_ id: String, _ fn: String, _ short: String, _ count: String,
+                          failing: @autoclosure @escaping @Sendable () -> String,
+                          passing: @autoclosure @escaping @Sendable () -> String) -> Rule {
         Rule.function(id, short, "Checks that \(fn) has \(count).", source: Docs.fn("conditions"),
-                      failing: [RuleExample(failing)], passing: [RuleExample(passing)])
+                      failing: [RuleExample(failing())], passing: [RuleExample(passing())])
     }
 
     static let e8003 = structure("E8003", "Fn::Equals", "Check Fn::Equals structure for validity", "a list of two values", failing: """
