@@ -54,8 +54,10 @@ struct FunctionChecks {
         template.parameters.map(\.name) + template.resources.map(\.logicalId) + LintContext.pseudoParameters.sorted()
     }
 
-    private mutating func report(_ call: FunctionCall, _ message: String, at location: Location? = nil) {
-        guard let id = FunctionRuleIds.ruleId(for: call) else { return }
+    private mutating func report(_ call: FunctionCall, _ message: String, at location: Location? = nil, ownRule: Bool = false) {
+        guard var id = FunctionRuleIds.ruleId(for: call) else { return }
+        // A Ref to a missing name is reported as E1020 whatever function it is nested in (as cfn-lint).
+        if ownRule, id != "E6101", let own = FunctionRuleIds.byFunction[call.name] { id = own }
         problems.append(FunctionProblem(ruleId: id, message: message, location: location ?? call.location))
     }
 
@@ -188,7 +190,7 @@ struct FunctionChecks {
             }
             return
         }
-        if !isRefTarget(name) { report(call, "'\(name)' is not one of \(Self.list(refNames))") }
+        if !isRefTarget(name) { report(call, "'\(name)' is not one of \(Self.list(refNames))", ownRule: true) }
     }
 
     static func list(_ names: [String]) -> String {
@@ -269,9 +271,16 @@ struct FunctionChecks {
 
     /// The JSON type of an attribute when it is known and not a string.
     func nonStringAttribute(_ type: String, _ attribute: String) -> JSONType? {
-        guard schemas.typeKind(type) == .aws, let info = schemas.resourceType(type, region: regions[0]),
-              let t = info.attributeType(attribute), t != .string else { return nil }
-        return t
+        guard schemas.typeKind(type) == .aws, let info = schemas.resourceType(type, region: regions[0]) else { return nil }
+        if info.attributes.contains(attribute) {
+            guard let t = info.attributeType(attribute) else { return nil }
+            return t == .string ? nil : t
+        }
+        // A property read with GetAtt has the property's type.
+        guard info.properties[attribute] != nil,
+              let types = TypeSummary(info).properties.first(where: { $0.name == attribute })?.types,
+              let first = types.first, !types.contains(.string) else { return nil }
+        return first
     }
 
     private func samAttribute(_ type: String, _ attribute: String) -> Bool {

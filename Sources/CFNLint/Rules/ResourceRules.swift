@@ -84,7 +84,7 @@ enum ResourceRules {
                     out.add("Resource type '\(type)' requires the transform 'AWS::Serverless-2016-10-31'", at: t.range, path: path)
                 }
             case .thirdPartyOrUnknown:
-                if type.hasPrefix("AWS::") || type.hasPrefix("Alexa::") {
+                do {
                     let hint = ctx.schemas.suggestions(for: type, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
                     out.add("Resource type '\(type)' does not exist in '\(ctx.regions[0])'\(hint)", at: t.range, path: path)
                 }
