@@ -11,7 +11,6 @@ public enum RulesDocument {
         ("E1101", "cfn-lint internal schema extension validation; not applicable"),
         ("E1150, E1151, E1152, E1153, E1154, E1155, E1156, E1157, E1158, E1159, E1160, E1161, E1162, E1163, E1164", "property value formats (security group, VPC, AMI, subnet, ARN ids): schema-driven (schema issue)"),
         ("E2529", "more than two subscription filters per log group: not yet"),
-        ("W2501, W1011", "password properties / secrets via parameters: need schema property metadata"),
         ("E2531, W2531, W2530", "Lambda runtime deprecation warnings before the update block: only E2533 so far"),
         ("E3002, E3003, E3012, E3030 ...", "schema-driven property rules: separate issue"),
         ("E3004", "circular dependencies: needs CFNGraph"),
@@ -19,8 +18,6 @@ public enum RulesDocument {
         ("W3005", "redundant DependsOn: needs CFNGraph"),
         ("W1028", "unreachable Fn::If branches: needs condition satisfiability (CFNIntrinsics)"),
         ("W1030, W1031, W1032, W1034, W1035, W1036", "values resolved from Ref/Sub/Join/FindInMap/Select/GetAZs checked against the schema: needs CFNIntrinsics and schema"),
-        ("W4001", "Metadata Interface parameters: not yet"),
-        ("E5001", "modules: not yet"),
         ("W6001", "ImportValue in Outputs: not yet"),
     ]
 

@@ -46,6 +46,13 @@ enum ResourceRules {
             for e in m.entries where !Resource.attributeNames.contains(e.key.name) && !(samResource && e.key.name == "IgnoreGlobals") {
                 out.add("Additional properties are not allowed ('\(e.key.name)' was unexpected)", at: e.key.range, path: base + [.key(e.key.name)])
             }
+            if r.type?.hasSuffix("::MODULE") == true {
+                for name in ["CreationPolicy", "UpdatePolicy"] {
+                    if let e = m.entry(name) {
+                        out.add("False schema does not allow \(FunctionChecks.describe(e.value))", at: e.key.range, path: base + [.key(name)])
+                    }
+                }
+            }
             if let t = m.entry("Type"), t.value.scalar == nil || t.value.isNull {
                 out.add("\(FunctionChecks.describe(t.value)) is not of type 'string'", at: t.key.range, path: base + [.key("Type")])
             }

@@ -435,7 +435,7 @@ enum ConditionRules {
 enum BuiltInRules {
     static var all: [any LintRule] {
         TemplateRules.all + FunctionRules.all + ParameterRules.all + ResourceRules.all + OutputRules.all
-            + MappingRules.all + ConditionRules.all + [MetadataRules.w4005]
+            + MappingRules.all + ConditionRules.all + SecretRules.all + [MetadataRules.w4005, ModuleRules.e5001]
     }
 }
 
