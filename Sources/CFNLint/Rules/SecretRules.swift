@@ -204,8 +204,8 @@ enum ModuleRules {
                 Type: My::Org::Thing::MODULE
                 ⟦E5001⟧UpdatePolicy: {}
                 Metadata:
-                  AWS::CloudFormation::Module:
-                    ⟦E5001⟧something: "true"
+                  ⟦E5001⟧AWS::CloudFormation::Module:
+                    something: "true"
             """)],
         passing: [RuleExample("""
             Resources:
@@ -222,8 +222,8 @@ enum ModuleRules {
                     out.add("\(name) is not permitted within Modules", at: e.key.range, path: base + [.key(name)])
                 }
             }
-            if let m = r.metadata?["AWS::CloudFormation::Module"] {
-                out.add("The Metadata key AWS::CloudFormation::Module is reserved", at: m.mapping?.entries.first?.key.range ?? m.range,
+            if let m = r.metadata?.entry("AWS::CloudFormation::Module") {
+                out.add("The Metadata key AWS::CloudFormation::Module is reserved", at: m.key.range,
                         path: base + [.key("Metadata"), .key("AWS::CloudFormation::Module")])
             }
         }
