@@ -8,10 +8,11 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Lint templates with cfn-lint's rules, formats, configuration and exit codes.",
         discussion: """
-            Exit status as cfn-lint: a bitmask of 2 (errors), 4 (warnings) and 8 (informational),
+            Exit status as cfn-lint: a bitmask of 2 (errors), 4 (warnings) and 8 (informational), \
             limited by --non-zero-exit-code; 1 for a usage or configuration error.
-            Configuration: .cfnlintrc in the working directory and $HOME (or --config-file), the
-            template's Metadata: cfn-lint: config:, resource Metadata ignore_checks, and
+
+            Configuration: .cfnlintrc in the working directory and $HOME (or --config-file), the \
+            template's Metadata: cfn-lint: config:, resource Metadata ignore_checks, and \
             `# cfn-lint: disable=ID,...` comments on the line or the line above.
             """
     )

@@ -93,5 +93,7 @@ import Testing
         let (regions, rest) = LintArguments.split(["us-east-1,eu-west-1", "ALL_REGIONS", "a.json"], keep: LintArguments.isRegion)
         #expect(regions == ["us-east-1", "eu-west-1", "ALL_REGIONS"])
         #expect(rest == ["a.json"])
+        // Anything that does not look like a path stays an option value, so a typo is reported.
+        #expect(LintArguments.split(["mars-1"], keep: LintArguments.isRegion).values == ["mars-1"])
     }
 }

@@ -269,6 +269,15 @@ enum ParameterRules {
                 Properties:
                   DisplayName: !Ref ByRef
                   TopicName: !Sub ${BySub}-topic
+            """),
+                  RuleExample("""
+            Transform: MyMacro
+            Parameters:
+              ForTheMacro:
+                Type: String
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
             """)]
     ) { ctx, out in
         guard !ctx.template.parameters.isEmpty else { return }
