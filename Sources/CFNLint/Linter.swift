@@ -138,7 +138,7 @@ public struct Linter: Sendable {
             let origin = SourcePosition(line: 1, column: 1)
             return [Finding(ruleId: "E1001", message: "'Resources' is a required property", file: path, start: origin, end: origin, path: [])]
         }
-        guard settings.isEnabled("E0000") else { return [] }
+        guard settings.isEnabled("E0000"), !settings.ignoreBadTemplate else { return [] }
         var positions = [error.position]
         if error.kind == .duplicateKey { positions += error.related }
         positions = Array(Set(positions)).sorted()

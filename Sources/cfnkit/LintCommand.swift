@@ -20,6 +20,9 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Template files, folders (searched recursively) or glob patterns.")
     var templates: [String] = []
 
+    @Option(name: [.customShort("t"), .customLong("template")], parsing: .upToNextOption, help: "Templates (cfn-lint's -t/--template spelling).")
+    var templateOptions: [String] = []
+
     @Option(parsing: .upToNextOption, help: "Regions to lint for (comma-separated or several values, or ALL_REGIONS). Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")
     var regions: [String] = []
 
@@ -50,8 +53,17 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour the text output.")
     var noColor = false
 
+    @Flag(name: .customLong("ignore-bad-template"), help: "Do not report templates that cannot be read (E0000).")
+    var ignoreBadTemplate = false
+
+    @Flag(name: .customLong("include-experimental"), help: "Accepted for cfn-lint compatibility (cfnkit has no experimental rules).")
+    var includeExperimental = false
+
+    @Flag(name: .customLong("info"), help: "Accepted for cfn-lint compatibility.")
+    var info = false
+
     func run() throws {
-        var templates = self.templates
+        var templates = templateOptions + self.templates
         let (regionValues, t1) = LintArguments.split(regions, keep: LintArguments.isRegion)
         let (ignore, t2) = LintArguments.split(ignoreChecks, keep: LintArguments.isCheckId)
         let (include, t3) = LintArguments.split(includeChecks, keep: LintArguments.isCheckId)
@@ -71,6 +83,7 @@ struct LintCommand: ParsableCommand {
             cli.nonZeroExitCode = t
         }
         if mergeConfigs { cli.mergeConfigs = true }
+        if ignoreBadTemplate { cli.ignoreBadTemplate = true }
         if !templates.isEmpty { cli.templates = templates }
 
         let settings: LintSettings

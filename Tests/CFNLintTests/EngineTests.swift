@@ -30,6 +30,10 @@ import Testing
         #expect(!f.contains { $0.ruleId == "E0000" })
     }
 
+    @Test func ignoreBadTemplate() {
+        #expect(Fixture.lint("Resources: [", LintConfig(ignoreBadTemplate: true)).isEmpty)
+    }
+
     @Test func missingFileIsE0000() {
         let f = Fixture.linter.lint(path: "/nonexistent/t.yaml", settings: Fixture.settings())
         #expect(Fixture.ids(f) == ["E0000"])
