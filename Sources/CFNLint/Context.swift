@@ -54,7 +54,6 @@ public struct NotableString: Sendable {
     /// Inside an `Fn::Sub` (any depth), or any other function.
     public let insideSub: Bool
     public let parent: String?
-    public let isKey: Bool
 }
 
 /// Optional capabilities supplied by higher layers (the evaluator, the dependency graph) once
@@ -198,14 +197,14 @@ struct TemplateWalker {
                             path.append(.key(field.key.name))
                             inProperties = field.key.name == "Properties"
                             inResourceMetadata = field.key.name == "Metadata"
-                            visit(field.value, anchor: field.key.range, isKeyRealForTag: true)
+                            visit(field.value, anchor: field.key.range)
                             inProperties = false
                             inResourceMetadata = false
                             path.removeLast()
                         }
                     } else {
                         inProperties = section == "Globals"
-                        visit(item.value, anchor: item.key.range, isKeyRealForTag: true)
+                        visit(item.value, anchor: item.key.range)
                         inProperties = false
                     }
                     path.removeLast()
@@ -213,26 +212,25 @@ struct TemplateWalker {
                 owner = nil
             } else {
                 owner = nil
-                visit(entry.value, anchor: entry.key.range, isKeyRealForTag: true)
+                visit(entry.value, anchor: entry.key.range)
             }
         }
     }
 
-    private mutating func visit(_ node: Node, anchor: SourceRange, isKeyRealForTag: Bool, isItem: Bool = false) {
+    private mutating func visit(_ node: Node, anchor: SourceRange, isItem: Bool = false) {
         switch node.value {
         case .scalar(let s):
             let t = s.text
             if t.utf8.count >= 3, t.contains("${") || LintContext.pseudoParameters.contains(t) {
                 strings.append(NotableString(text: t, node: node, location: Location(anchor, path), section: section,
-                                             insideSub: functions.contains { $0 == "Fn::Sub" }, parent: functions.last,
-                                             isKey: false))
+                                             insideSub: functions.contains { $0 == "Fn::Sub" }, parent: functions.last))
             }
         case .sequence(let items):
             for (i, item) in items.enumerated() {
                 path.append(.index(i))
                 // A short-form tag item (`- !Ref X`) points at the list's key, as cfn-lint reports it.
                 let tagItem = item.mapping.map { $0.count == 1 && $0.entries[0].key.range.start == $0.entries[0].value.range.start } ?? false
-                visit(item, anchor: tagItem ? anchor : item.range, isKeyRealForTag: true, isItem: true)
+                visit(item, anchor: tagItem ? anchor : item.range, isItem: true)
                 path.removeLast()
             }
         case .mapping(let m):
@@ -249,17 +247,17 @@ struct TemplateWalker {
                 functions.append(entry.key.name)
                 if entry.key.name == "Fn::If", let args = entry.value.sequence, args.count == 3, let c = args[0].text {
                     path.append(.index(0))
-                    visit(args[0], anchor: args[0].range, isKeyRealForTag: true)
+                    visit(args[0], anchor: args[0].range)
                     path.removeLast()
                     for (i, value) in [(1, true), (2, false)] {
                         path.append(.index(i))
                         assumptions.append(ConditionAssumption(c, value))
-                        visit(args[i], anchor: args[i].range, isKeyRealForTag: true)
+                        visit(args[i], anchor: args[i].range)
                         assumptions.removeLast()
                         path.removeLast()
                     }
                 } else {
-                    visit(entry.value, anchor: here, isKeyRealForTag: !fromTag)
+                    visit(entry.value, anchor: here)
                 }
                 functions.removeLast()
                 path.removeLast()
@@ -268,7 +266,7 @@ struct TemplateWalker {
             for entry in m.entries {
                 path.append(.key(entry.key.name))
                 let fromTag = entry.key.range.start == entry.value.range.start && !entry.key.range.isSynthetic
-                visit(entry.value, anchor: fromTag ? anchor : entry.key.range, isKeyRealForTag: true)
+                visit(entry.value, anchor: fromTag ? anchor : entry.key.range)
                 path.removeLast()
             }
         }

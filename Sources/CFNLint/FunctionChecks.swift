@@ -119,7 +119,9 @@ struct FunctionChecks {
 
     private mutating func checkList(_ call: FunctionCall, min: Int, max: Int) {
         guard let items = call.argument.sequence else {
-            if call.argument.intrinsic == nil || call.name == "Fn::If" || call.name.hasPrefix("Fn::E") || call.name == "Fn::Not" || call.name == "Fn::And" || call.name == "Fn::Or" {
+            // Condition functions and Fn::If take a literal list; others may take a function returning one.
+            let literalOnly: Set<String> = ["Fn::If", "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not"]
+            if call.argument.intrinsic == nil || literalOnly.contains(call.name) {
                 report(call, "\(Self.describe(call.argument)) is not of type 'array'")
             }
             return
@@ -281,11 +283,6 @@ struct FunctionChecks {
               let types = TypeSummary(info).properties.first(where: { $0.name == attribute })?.types,
               let first = types.first, !types.contains(.string) else { return nil }
         return first
-    }
-
-    private func samAttribute(_ type: String, _ attribute: String) -> Bool {
-        // Attributes SAM adds beyond the generated type's (e.g. an Api's RootResourceId).
-        ["RootResourceId", "Arn", "Name", "Id", "ApiEndpoint"].contains(attribute)
     }
 
     static func accepts(_ info: ResourceTypeInfo, _ attribute: String) -> Bool {

@@ -565,7 +565,7 @@ enum FunctionRules {
     ) { ctx, out in
         let t = ctx.template
         guard t.resources.contains(where: { $0.condition != nil }) else { return }
-        var implications = ConditionImplications(t)
+        let implications = ConditionImplications(t)
         for call in ctx.calls where call.section == "Resources" || call.section == "Outputs" {
             var targets: [(String, String)] = []  // (resource, "Ref"/"GetAtt")
             switch call.name {
@@ -674,7 +674,7 @@ struct ConditionImplications {
 
     init(_ template: Template) { self.template = template }
 
-    mutating func holds(_ target: String, given assumptions: [ConditionAssumption]) -> Bool {
+    func holds(_ target: String, given assumptions: [ConditionAssumption]) -> Bool {
         holds(target, assumptions, depth: 0)
     }
 
