@@ -1,4 +1,5 @@
 import CFNLint
+import CFNSchema
 import CFNTemplate
 import Foundation
 import Testing
@@ -133,5 +134,51 @@ import Testing
                 Value: !GetAtt Fn.Arn
             """
         #expect(Fixture.lint(t).isEmpty)
+    }
+}
+
+@Suite struct HookTests {
+    static let template = """
+        Parameters:
+          Env:
+            Type: String
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+          IsProdToo: !Equals [prod, !Ref Env]
+        Resources:
+          Queue:
+            Type: AWS::SQS::Queue
+            Condition: IsProd
+          Topic:
+            Type: AWS::SNS::Topic
+            Condition: IsProdToo
+            Properties:
+              DisplayName: !GetAtt Queue.QueueName
+        """
+
+    @Test func conditionSolverHookRefinesW1001() {
+        let plain = Fixture.lint(Self.template).filter { $0.ruleId == "W1001" }
+        #expect(plain.count == 1)  // the built-in implication check cannot see that the two are equal
+        // A solver (CFNIntrinsics, later) that knows IsProdToo implies IsProd removes the warning.
+        let hooks = LintHooks(conditionsSatisfiable: { _, assumptions in
+            let truth = Dictionary(assumptions.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            if truth["IsProdToo"] == true && truth["IsProd"] == false { return false }
+            return nil
+        })
+        let linter = Linter(hooks: hooks, today: "2026-11-27")
+        let refined = linter.lint(source: Self.template, settings: Fixture.settings()).filter { $0.ruleId == "W1001" }
+        #expect(refined.isEmpty)
+    }
+}
+
+@Suite struct RegionDifferenceTests {
+    @Test func typeMissingInOneRegionIsReportedForThatRegion() throws {
+        let registry = SchemaRegistry.bundled
+        // Any type in us-east-1 that eu-west-1 lacks.
+        let type = try #require(registry.types(in: "us-east-1").first { !registry.isAvailable($0, in: "eu-west-1") })
+        let t = "Resources:\n  R:\n    Type: \(type)\n"
+        let f = Fixture.lint(t, LintConfig(regions: ["us-east-1", "eu-west-1"])).filter { $0.ruleId == "E3006" }
+        #expect(f.map(\.message) == ["Resource type '\(type)' does not exist in 'eu-west-1'"])
+        #expect(Fixture.lint(t).filter { $0.ruleId == "E3006" }.isEmpty)
     }
 }
