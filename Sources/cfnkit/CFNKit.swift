@@ -8,8 +8,8 @@ struct CFNKit: ParsableCommand {
         abstract: "Validate, lint, preview and package CloudFormation templates, offline and fast.",
         version: CFNKitVersion.description,
         subcommands: [
-            ValidateCommand.self, ConvertCommand.self, SchemaCommand.self, ResolveCommand.self,
-            GraphCommand.self, PlanCommand.self,
+            ValidateCommand.self, LintCommand.self, RulesCommand.self, ConvertCommand.self, SchemaCommand.self,
+            ResolveCommand.self, GraphCommand.self, PlanCommand.self,
         ]
     )
 }

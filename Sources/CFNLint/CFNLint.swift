@@ -1,1 +1,0 @@
-// The CFNLint layer; see docs/ARCHITECTURE.md.
