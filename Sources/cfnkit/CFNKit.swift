@@ -7,7 +7,7 @@ struct CFNKit: ParsableCommand {
         commandName: "cfnkit",
         abstract: "Validate, lint, preview and package CloudFormation templates, offline and fast.",
         version: CFNKitVersion.description,
-        subcommands: [ValidateCommand.self, ConvertCommand.self, SchemaCommand.self, GraphCommand.self, PlanCommand.self]
+        subcommands: [ValidateCommand.self, ConvertCommand.self, SchemaCommand.self, GraphCommand.self, PlanCommand.self, PackageCommand.self]
     )
 }
 
