@@ -26,6 +26,8 @@ public struct PackageOptions: Sendable {
     public var concurrency: Int
     /// Told about progress (zipping); nil for none.
     public var progress: ProgressReporter?
+    /// Where the staging folder is made (default: the system's temporary folder).
+    public var stagingParent: String?
 
     public init(templatePath: String, bucket: String, prefix: String = "", projectRoot: String? = nil,
                 allowOutsideRoot: Bool = false, useJSON: Bool = false, region: String = "us-east-1",
@@ -174,7 +176,8 @@ public struct Packager: Sendable {
     public func run() throws(PackageError) -> PackageResult {
         let rootTemplate = ProjectFiles.absolute(options.templatePath)
         let rootFolder = (rootTemplate as NSString).deletingLastPathComponent
-        let staging = NSTemporaryDirectory() + "cfnkit-package-" + UUID().uuidString
+        let parent = options.stagingParent ?? NSTemporaryDirectory()
+        let staging = (parent.hasSuffix("/") ? parent : parent + "/") + "cfnkit-package-" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
