@@ -112,6 +112,8 @@ public final class S3Client: @unchecked Sendable {
             if let body {
                 request.httpBody = body
                 request.setValue("\(body.count)", forHTTPHeaderField: "Content-Length")
+                // Unsigned; without it Foundation sends POST bodies as form data, which servers may consume.
+                request.setValue(method == "POST" ? "application/xml" : "application/octet-stream", forHTTPHeaderField: "Content-Type")
             }
             switch perform(request) {
             case .failure(let error):
