@@ -23,3 +23,7 @@ if shouldRun("load") {
 if shouldRun("graph") {
     GraphBenchmark(runs: runs).run()
 }
+
+if shouldRun("package") {
+    PackageBenchmark(runs: runs).run()
+}
