@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint"]),
         .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"]),
-        .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"]),
+        .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
     ]
 )

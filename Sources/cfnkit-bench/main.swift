@@ -27,3 +27,7 @@ if shouldRun("resolve") {
 if shouldRun("graph") {
     GraphBenchmark(runs: runs).run()
 }
+
+if shouldRun("package") {
+    PackageBenchmark(runs: runs).run()
+}

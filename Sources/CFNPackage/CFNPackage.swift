@@ -1,1 +1,0 @@
-// The CFNPackage layer; see docs/ARCHITECTURE.md.

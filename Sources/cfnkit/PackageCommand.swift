@@ -1,0 +1,93 @@
+import ArgumentParser
+import CFNPackage
+import Foundation
+
+struct PackageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "package",
+        abstract: "Package nested templates and local code into content-addressed artifacts, reproducibly.",
+        discussion: """
+            Local paths in the properties `aws cloudformation package` handles are zipped (folders, Lambda code) or
+            taken as they are, named by their MD5, and the template is rewritten to point at s3://BUCKET/PREFIX/KEY.
+            Where the bytes go: --output-dir (a folder laid out like the bucket), --bundle (one zip with a manifest),
+            or, with neither, S3 itself. Nothing is written unless the whole package succeeds.
+            """
+    )
+
+    @Option(name: .long, help: "The root template.")
+    var templateFile: String
+
+    @Option(name: .customLong("s3-bucket"), help: "The bucket the packaged templates point at.")
+    var s3Bucket: String
+
+    @Option(name: .customLong("s3-prefix"), help: "Key prefix inside the bucket.")
+    var s3Prefix: String = ""
+
+    @Option(name: .long, help: "Write artifacts under this folder as they would lie in the bucket (no network).")
+    var outputDir: String?
+
+    @Option(name: .long, help: "Write one zip: the packaged template, every artifact and manifest.json (no network).")
+    var bundle: String?
+
+    @Option(name: .long, help: "Write the packaged template here (atomically); standard output when absent.")
+    var outputTemplateFile: String?
+
+    @Flag(name: .long, help: "Write the packaged root template as JSON.")
+    var useJson = false
+
+    @Option(name: .long, help: "Paths must stay inside this folder (default: the template's folder).")
+    var projectRoot: String?
+
+    @Flag(name: .long, help: "Package paths outside the project root (by .. or a symlink).")
+    var allowOutsideRoot = false
+
+    @Option(name: .long, help: "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's, us-east-1).")
+    var region: String?
+
+    @Option(name: .long, help: "S3 endpoint, e.g. http://127.0.0.1:5000 (path-style addressing).")
+    var endpointUrl: String?
+
+    @Option(name: .long, help: "Encrypt uploads with this KMS key (default: SSE AES256).")
+    var kmsKeyId: String?
+
+    @Flag(name: .long, help: "Upload even when an object with the same key exists.")
+    var forceUpload = false
+
+    @Option(name: .long, help: "Profile in ~/.aws/credentials (default: AWS_PROFILE or the environment's keys).")
+    var profile: String?
+
+    func run() throws {
+        if outputDir != nil && bundle != nil {
+            throw ValidationError("--output-dir and --bundle are two destinations; give one")
+        }
+        let regionName = AWSConfiguration.region(explicit: region, profile: profile)
+        var excluded: [String] = []
+        if let outputDir { excluded.append(outputDir) }
+        if let bundle { excluded.append(bundle) }
+        if let outputTemplateFile { excluded.append(outputTemplateFile) }
+        let options = PackageOptions(
+            templatePath: templateFile, bucket: s3Bucket, prefix: s3Prefix, projectRoot: projectRoot,
+            allowOutsideRoot: allowOutsideRoot, useJSON: useJson, region: regionName, endpointURL: endpointUrl,
+            excludedPaths: excluded, progress: ProgressReporter.terminal())
+        do throws(PackageError) {
+            let destination: PackageDestination
+            if let outputDir {
+                destination = .directory(outputDir)
+            } else if let bundle {
+                destination = .bundle(bundle)
+            } else {
+                let credentials = try AWSConfiguration.credentials(profile: profile)
+                destination = .s3(S3Settings(bucket: s3Bucket, region: regionName, endpointURL: endpointUrl,
+                                             credentials: credentials, kmsKeyId: kmsKeyId, forceUpload: forceUpload))
+            }
+            let result = try Packager(options: options).run()
+            defer { result.discard() }
+            let summary = try PackagePublisher.publish(result, to: destination, progress: options.progress)
+            try PackagePublisher.writeTemplate(result, to: outputTemplateFile)
+            CommandSupport.printError("packaged \(result.artifacts.count) artifact(s): \(summary.written.count) written, \(summary.skipped.count) already present")
+        } catch {
+            CommandSupport.printError(error.description)
+            throw ExitCode(error.location != nil || error.kind == .missingPath ? 2 : 1)
+        }
+    }
+}
