@@ -432,13 +432,6 @@ enum ConditionRules {
     }
 }
 
-enum BuiltInRules {
-    static var all: [any LintRule] {
-        TemplateRules.all + FunctionRules.all + ParameterRules.all + ResourceRules.all + OutputRules.all
-            + MappingRules.all + ConditionRules.all + SecretRules.all + [MetadataRules.w4005, ModuleRules.e5001]
-    }
-}
-
 enum MetadataRules {
     static let w4005 = Rule(
         "W4005", "Validate cfnlint configuration in the Metadata",
