@@ -37,11 +37,19 @@ public struct ChangeSetBuilder {
     /// `UsePreviousValue`), else the new Default.
     public let keepPreviousParameterValues: Bool
 
-    public init(old: StackVersion, new: StackVersion, registry: SchemaRegistry = .bundled, keepPreviousParameterValues: Bool = true) {
+    /// Diff the templates of `AWS::CloudFormation::Stack` resources whose TemplateURL is a local
+    /// path in both versions, with the parameters the parent passes (IncludeNestedStacks).
+    public var includeNestedStacks = false
+    /// Nested templates already on the path from the root, to stop a nesting cycle.
+    var nestingChain: [String] = []
+
+    public init(old: StackVersion, new: StackVersion, registry: SchemaRegistry = .bundled, keepPreviousParameterValues: Bool = true,
+                includeNestedStacks: Bool = false) {
         self.old = old
         self.new = new
         self.registry = registry
         self.keepPreviousParameterValues = keepPreviousParameterValues
+        self.includeNestedStacks = includeNestedStacks
     }
 
     public struct Output: Sendable {
@@ -50,6 +58,9 @@ public struct ChangeSetBuilder {
         public var warnings: [EvaluationError]
         /// Problems CloudFormation would refuse the change set for.
         public var errors: [ChangeSetError]
+        /// Both versions as CloudFormation processes them, for before/after values.
+        public var oldResolved: Template
+        public var newResolved: Template
     }
 
     public func build() -> Output {
@@ -159,6 +170,18 @@ public struct ChangeSetBuilder {
                 scope: scope, details: list, range: resource.key.range, nested: nil)
         }
 
+        if includeNestedStacks {
+            for resource in common where resource.type == "AWS::CloudFormation::Stack" {
+                guard var change = changes[resource.logicalId] else { continue }
+                switch nestedChanges(resource.logicalId, oldSide: oldSide, newSide: newSide) {
+                case .some(.success(let nested)): change.nested = nested.changeSet; warnings += nested.warnings
+                case .some(.failure(let error)): errors.append(error)
+                case nil: break
+                }
+                changes[resource.logicalId] = change
+            }
+        }
+
         let stackChanges = StackLevelComparison(old: oldSide, new: newSide, changedParameters: changedParameters).changes()
         let parameters = new.template.parameters.compactMap { p in
             newEvaluator.parameterValues[p.name].flatMap(Self.parameterText).map { (key: p.name, value: $0) }
@@ -166,7 +189,7 @@ public struct ChangeSetBuilder {
         warnings.sort { ($0.range.file.path, $0.range.start) < ($1.range.file.path, $1.range.start) }
         let sorted = changes.values.sorted { $0.logicalResourceId < $1.logicalResourceId }
         return Output(changeSet: ChangeSet(changes: sorted, stackChanges: stackChanges, parameters: parameters),
-                      warnings: warnings, errors: errors)
+                      warnings: warnings, errors: errors, oldResolved: oldSide.resolved, newResolved: newSide.resolved)
     }
 
     // MARK: Direct changes
@@ -269,6 +292,58 @@ public struct ChangeSetBuilder {
         return ResourceChangeDetail(target: target, evaluation: evaluation,
                                     changeSource: isAttribute ? .resourceAttribute : .resourceReference,
                                     causingEntity: causing, range: edge.range)
+    }
+
+    // MARK: Nested stacks
+
+    private func nestedChanges(_ id: String, oldSide: EvaluatedSide, newSide: EvaluatedSide) -> Result<Output, ChangeSetError>? {
+        guard let before = oldSide.resolved.resource(id), let after = newSide.resolved.resource(id),
+              let oldURL = before.properties?["TemplateURL"]?.text, let newURL = after.properties?["TemplateURL"]?.text,
+              isLocal(oldURL), isLocal(newURL) else { return nil }
+        let oldPath = childPath(oldURL, parent: old.template.path), newPath = childPath(newURL, parent: new.template.path)
+        let range = after.properties?["TemplateURL"]?.range ?? after.key.range
+        if nestingChain.contains(newPath) {
+            return .failure(ChangeSetError(message: "nested stacks form a cycle: \((nestingChain + [newPath]).joined(separator: " -> "))", range: range))
+        }
+        let loader = TemplateLoader(limits: LoaderLimits(unknownTags: .longForm))
+        let oldChild: Template, newChild: Template
+        do throws(LoadError) {
+            oldChild = try Template.load(path: oldPath, loader: loader)
+            newChild = try Template.load(path: newPath, loader: loader)
+        } catch {
+            return .failure(ChangeSetError(message: "nested stack '\(id)': \(error.message) (\(error.file))", range: range))
+        }
+        func passed(_ resource: Resource) -> ParameterValues {
+            var values = ParameterValues()
+            for entry in resource.properties?["Parameters"]?.mapping?.entries ?? [] {
+                if let text = entry.value.text { values.set(entry.key.name, text) }
+                else if let items = entry.value.sequence, items.allSatisfy({ $0.text != nil }) {
+                    values.set(entry.key.name, items.compactMap(\.text).joined(separator: ","))
+                }
+            }
+            return values
+        }
+        var oldContext = old.context, newContext = new.context
+        oldContext.parameters = passed(before)
+        newContext.parameters = passed(after)
+        oldContext.stackName = nil
+        newContext.stackName = nil
+        var builder = ChangeSetBuilder(old: StackVersion(template: oldChild, context: oldContext),
+                                       new: StackVersion(template: newChild, context: newContext),
+                                       registry: registry, keepPreviousParameterValues: keepPreviousParameterValues,
+                                       includeNestedStacks: true)
+        builder.nestingChain = nestingChain + [newPath]
+        return .success(builder.build())
+    }
+
+    private func isLocal(_ url: String) -> Bool {
+        !(url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("s3://"))
+    }
+
+    private func childPath(_ url: String, parent: String) -> String {
+        if url.hasPrefix("/") { return url }
+        guard let slash = parent.lastIndex(of: "/") else { return url }
+        return String(parent[...slash]) + url
     }
 
     // MARK: Helpers

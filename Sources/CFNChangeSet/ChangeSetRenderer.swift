@@ -49,8 +49,7 @@ public enum ChangeSetRenderer {
     }
 
     public static func json(_ changeSet: ChangeSet) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: jsonObject(changeSet), options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONWriter.string(jsonObject(changeSet))
     }
 
     // MARK: Table (the console's Changes tab)

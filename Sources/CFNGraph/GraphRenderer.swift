@@ -101,8 +101,7 @@ public struct GraphRenderer {
         }
         let document: [String: Any] = ["file": graph.template.path, "nodes": nodes, "edges": edges,
                                        "cycles": graph.resourceCycles.map(\.path)]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONWriter.string(document)
     }
 
     private func label(_ node: GraphNode) -> String {

@@ -33,8 +33,7 @@ public enum PlanRenderer {
     }
 
     public static func json(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONWriter.string(object)
     }
 
     /// `file:line:col: error: circular dependency: A -> B -> A` with each step's position.

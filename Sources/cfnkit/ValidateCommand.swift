@@ -63,8 +63,7 @@ struct ValidateCommand: ParsableCommand {
                  "kind": $0.kind.rawValue, "message": $0.message,
                  "related": $0.related.map { ["line": $0.line, "column": $0.column] }]
             }
-            let data = try JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            FileHandle.standardOutput.write(Data(JSONWriter.string(items).utf8))
         }
         if !errors.isEmpty { throw ExitCode(2) }
     }

@@ -1,0 +1,154 @@
+import ArgumentParser
+import CFNChangeSet
+import CFNIntrinsics
+import CFNTemplate
+import Foundation
+
+/// `cfnkit diff`: what CloudFormation's change set will say for an update, offline.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Preview the change set of a stack update: what is added, modified, replaced or removed.",
+        discussion: """
+            OLD is the template the stack was deployed with, NEW the candidate. Both are evaluated with their \
+            own parameters (parameters not given for NEW keep their previous value, as UsePreviousValue does), \
+            then compared as CloudFormation compares them. --format json prints DescribeChangeSet's response \
+            shape (Changes, Status, StatusReason, Parameters).
+
+            Examples:
+              cfnkit diff deployed.yaml template.yaml --parameter Env=prod
+              cfnkit diff --git HEAD~1 template.yaml --format json
+              cfnkit diff old.yaml new.yaml --fail-on replacement
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, table, text }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case replacement, removal, any }
+
+    @Argument(help: "OLD and NEW templates (with --git, only the template: its older version comes from git).")
+    var templates: [String]
+
+    @Option(help: "Read OLD from this git revision of the template (e.g. HEAD~1, main, a tag).")
+    var git: String?
+
+    @Option(name: .customLong("old-parameters"), help: ArgumentHelp("Parameter values file of the deployed stack.", valueName: "file"))
+    var oldParametersFile: String?
+
+    @Option(name: .customLong("old-parameter"), help: ArgumentHelp("A deployed parameter value as Key=Value (repeatable).", valueName: "Key=Value"))
+    var oldParameterOverrides: [String] = []
+
+    @OptionGroup var context: ContextOptions
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A stack tag of the update as Key=Value (repeatable).", valueName: "Key=Value"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("old-tag"), help: ArgumentHelp("A stack tag of the deployed stack as Key=Value (repeatable).", valueName: "Key=Value"))
+    var oldTags: [String] = []
+
+    @Flag(help: "Parameters not given for NEW take NEW's Default instead of their previous value.")
+    var useDefaults = false
+
+    @Flag(name: .customLong("include-nested-stacks"), help: "Diff nested stacks whose TemplateURL is a local path, as IncludeNestedStacks does.")
+    var includeNestedStacks = false
+
+    @Option(help: "json, table or text (default: table on a terminal, json otherwise).")
+    var format: Format?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 3 when the change set replaces a resource, removes one, or changes anything.")
+    var failOn: FailOn?
+
+    func run() throws {
+        let (oldTemplate, newTemplate) = try loadTemplates()
+        var newContext: EvaluationContext
+        var oldContext: EvaluationContext
+        do throws(EvaluationError) {
+            newContext = try context.makeContext()
+            oldContext = newContext
+            var oldValues = ParameterValues()
+            if let oldParametersFile { oldValues = try ParameterValues.load(path: oldParametersFile) }
+            oldContext.parameters = oldValues.merging(try ParameterValues.parseOverrides(oldParameterOverrides))
+        } catch {
+            CommandSupport.printError("cfnkit diff: \(error)")
+            throw ExitCode(2)
+        }
+        newContext.parameterPolicy = .deploy
+        let builder = ChangeSetBuilder(
+            old: StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)),
+            new: StackVersion(template: newTemplate, context: newContext, stackTags: try Self.tagMap(tags)),
+            keepPreviousParameterValues: !useDefaults, includeNestedStacks: includeNestedStacks)
+        let output = builder.build()
+        for warning in output.warnings { CommandSupport.printError(warning.description) }
+        for error in output.errors { CommandSupport.printError(error.description) }
+        if !output.errors.isEmpty { throw ExitCode(2) }
+
+        let terminal = isatty(STDOUT_FILENO) != 0
+        switch format ?? (terminal ? .table : .json) {
+        case .json: print(ChangeSetRenderer.json(output.changeSet), terminator: "")
+        case .table: print(ChangeSetRenderer.table(output.changeSet, color: terminal), terminator: "")
+        case .text: print(ReviewRenderer(output: output, color: terminal).render(), terminator: "")
+        }
+        if let failOn, Self.shouldFail(output.changeSet, on: failOn) { throw ExitCode(3) }
+    }
+
+    static func shouldFail(_ changeSet: ChangeSet, on rule: FailOn) -> Bool {
+        switch rule {
+        case .replacement: return changeSet.changes.contains { $0.replacement == .trueValue || $0.replacement == .conditional }
+        case .removal: return changeSet.changes.contains { $0.action == .remove }
+        case .any: return !changeSet.hasNoChanges
+        }
+    }
+
+    static func tagMap(_ items: [String]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for item in items {
+            guard let eq = item.firstIndex(of: "=") else { throw ValidationError("a tag is Key=Value, not '\(item)'") }
+            result[String(item[..<eq])] = String(item[item.index(after: eq)...])
+        }
+        return result
+    }
+
+    private func loadTemplates() throws -> (Template, Template) {
+        if let git {
+            guard templates.count == 1 else { throw ValidationError("with --git give one template: cfnkit diff --git REV TEMPLATE") }
+            let path = templates[0]
+            let newTemplate = try CommandSupport.loadTemplate(path)
+            let bytes = try GitReader.show(revision: git, path: path)
+            do throws(LoadError) {
+                let document = try TemplateLoader(limits: LoaderLimits(unknownTags: .longForm)).load(bytes: bytes, path: path)
+                return (Template(document), newTemplate)
+            } catch {
+                CommandSupport.printError("\(git):\(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        guard templates.count == 2 else { throw ValidationError("give OLD and NEW templates, or --git REV TEMPLATE") }
+        return (try CommandSupport.loadTemplate(templates[0]), try CommandSupport.loadTemplate(templates[1]))
+    }
+}
+
+/// Reads a file as it was at a git revision (`git show REV:./path`).
+enum GitReader {
+    static func show(revision: String, path: String) throws -> [UInt8] {
+        guard let git = CommandSupport.findExecutable("git") else {
+            CommandSupport.printError("cfnkit diff: --git needs git on the PATH")
+            throw ExitCode(2)
+        }
+        let url = URL(fileURLWithPath: path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: git)
+        process.currentDirectoryURL = url.deletingLastPathComponent()
+        process.arguments = ["show", "\(revision):./\(url.lastPathComponent)"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            CommandSupport.printError("cfnkit diff: git show \(revision):\(path): \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw ExitCode(2)
+        }
+        return Array(data)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite("cfnkit diff", .serialized)
+struct DiffCLITests {
+    @Test("The book's scenario: the new version adds exactly a function and its role")
+    func twoAdds() throws {
+        let result = try CLI.run(["diff", "Templates/sqs-queues.yaml", "Templates/sqs-queues-v2.yaml",
+                                  "--old-parameter", "AlarmEmail=ops@example.com", "--parameter", "AlarmEmail=ops@example.com",
+                                  "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let changes = object?["Changes"] as? [[String: Any]] ?? []
+        let actions = changes.compactMap { ($0["ResourceChange"] as? [String: Any]).map { "\($0["Action"]!) \($0["LogicalResourceId"]!)" } }
+        #expect(actions == ["Add QueueConsumerFunction", "Add QueueConsumerRole"])
+        #expect(object?["Status"] as? String == "CREATE_COMPLETE")
+    }
+
+    @Test("No change: FAILED with CloudFormation's reason; --fail-on any does not trigger")
+    func noChange() throws {
+        let result = try CLI.run(["diff", "Templates/vpc.yaml", "Templates/vpc.yaml", "--format", "json", "--fail-on", "any"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"Status\": \"FAILED\""))
+        #expect(result.stdout.contains("The submitted information didn't contain changes. Submit different information to create a change set."))
+    }
+
+    @Test("--fail-on replacement exits 3 when a resource is replaced; text shows before and after")
+    func failOnReplacement() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cfnkit-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: a}\n"
+            .write(to: folder.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
+        try "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: b}\n"
+            .write(to: folder.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "text", "--fail-on", "replacement"], in: folder)
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("Properties/QueueName: a -> b"))
+        #expect(result.stdout.contains("replacement: True"))
+        let removal = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "table", "--fail-on", "removal"], in: folder)
+        #expect(removal.status == 0)
+        #expect(removal.stdout.contains("Modify  Q"))
+    }
+
+    @Test("--git reads the older version from the repository")
+    func gitRevision() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cfnkit-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func git(_ args: String...) throws {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"] + args
+            p.currentDirectoryURL = folder
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+        }
+        let file = folder.appendingPathComponent("t.yaml")
+        try "Resources:\n  T: {Type: AWS::SNS::Topic}\n".write(to: file, atomically: true, encoding: .utf8)
+        try git("init", "-q")
+        try git("add", "t.yaml")
+        try git("commit", "-qm", "one")
+        try "Resources:\n  T: {Type: AWS::SNS::Topic}\n  U: {Type: AWS::SNS::Topic}\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["diff", "--git", "HEAD", "t.yaml", "--format", "table"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Add     U"))
+        let bad = try CLI.run(["diff", "--git", "nope", "t.yaml"], in: folder)
+        #expect(bad.status == 2)
+    }
+}
