@@ -67,7 +67,7 @@ let package = Package(
             ]
         ),
         // Benchmarks: `swift run -c release cfnkit-bench` prints every table (cfnkit vs its floor or peer).
-        .executableTarget(name: "cfnkit-bench", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph", "CYAML"]),
+        .executableTarget(name: "cfnkit-bench", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph", "CFNChangeSet", "CYAML"]),
         .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
         .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"], exclude: ["Fixtures"]),

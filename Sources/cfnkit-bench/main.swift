@@ -24,6 +24,10 @@ if shouldRun("resolve") {
     ResolveBenchmark(runs: runs).run()
 }
 
+if shouldRun("diff") {
+    ChangeSetBenchmark(runs: runs).run()
+}
+
 if shouldRun("graph") {
     GraphBenchmark(runs: runs).run()
 }
