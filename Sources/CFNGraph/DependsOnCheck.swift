@@ -81,7 +81,8 @@ public struct DependsOnCheck: Sendable {
                         + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), suggestion: suggestion)
                     continue
                 }
-                if let edge = implied.first(where: { $0.to.name == target && $0.to.kind == .resource }) {
+                // One finding per reference that already makes the dependency (as cfn-lint reports them).
+                for edge in implied where edge.to.name == target && edge.to.kind == .resource {
                     add(.redundant, "'\(target)' dependency already enforced by a '\(edge.kind.rawValue)' at '\(edge.pathDescription)'",
                         edge: edge)
                 }

@@ -1,3 +1,4 @@
+import CFNGraph
 import CFNSchema
 import CFNTemplate
 import Foundation
@@ -81,6 +82,8 @@ public final class LintContext: Sendable {
     public let sam: SAMModel?
     /// Problems in intrinsic function calls, each attributed to the rule cfn-lint reports it under.
     public let functionProblems: [FunctionProblem]
+    /// The dependency graph (every Fn::If branch counts), for cycle and DependsOn rules.
+    public let graph: DependencyGraph
 
     public init(template: Template, regions: [String] = ["us-east-1"], schemas: SchemaRegistry = .bundled,
                 hooks: LintHooks = LintHooks(), today: String = LintContext.currentDate()) {
@@ -97,6 +100,7 @@ public final class LintContext: Sendable {
         self.sam = sam
         var checks = FunctionChecks(template: template, sam: sam, regions: self.regions, schemas: schemas)
         functionProblems = checks.run(walker.calls)
+        graph = DependencyGraph(template: template)
     }
 
     public static func currentDate() -> String {
