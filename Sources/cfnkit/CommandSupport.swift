@@ -1,4 +1,6 @@
 import ArgumentParser
+import CFNGraph
+import CFNIntrinsics
 import CFNTemplate
 import Foundation
 
@@ -35,6 +37,23 @@ enum CommandSupport {
 
     static func write(_ text: String, to path: String?) throws {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// The dependency graph of a template: Fn::ForEach loops expanded, and, when a deployment context
+    /// is given, untaken Fn::If branches and resources whose condition is false left out.
+    static func graph(for template: Template, context options: ContextOptions) throws -> DependencyGraph {
+        guard options.isGiven || template.usesLanguageExtensions else { return DependencyGraph(template: template) }
+        let context: EvaluationContext
+        do throws(EvaluationError) {
+            context = try options.makeContext(parameterPolicy: options.isGiven ? .deploy : .symbolic)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        let evaluator = Evaluator(template: template, context: context)
+        for error in evaluator.sortedErrors { printError(error.description) }
+        guard options.isGiven else { return DependencyGraph(template: evaluator.template) }
+        return DependencyGraph(template: evaluator.template) { evaluator.conditionValue(named: $0) }
     }
 
     static func findExecutable(_ name: String) -> String? {

@@ -23,6 +23,11 @@ struct ContextOptions: ParsableArguments {
     @Option(name: .customLong("stack-name"), help: "AWS::StackName (AWS::StackId is derived from it); left symbolic when not given.")
     var stackName: String?
 
+    /// True when the user described a deployment (parameters, region or stack name).
+    var isGiven: Bool {
+        parametersFile != nil || !parameterOverrides.isEmpty || region != nil || stackName != nil
+    }
+
     /// The context these options describe; a parameters file that can't be read is an error.
     func makeContext(registry: SchemaRegistry = .bundled,
                      parameterPolicy: EvaluationContext.ParameterPolicy = .deploy) throws(EvaluationError) -> EvaluationContext {

@@ -29,11 +29,13 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @OptionGroup var context: ContextOptions
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case dot, mermaid, json, svg, png }
 
     func run() throws {
         let loaded = try CommandSupport.loadTemplate(template)
-        let graph = DependencyGraph(template: loaded)
+        let graph = try CommandSupport.graph(for: loaded, context: context)
         var kinds: Set<GraphNodeKind> = [.resource]
         if !resourcesOnly, let include {
             for word in include.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {

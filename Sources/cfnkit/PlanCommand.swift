@@ -23,8 +23,10 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Show the plan of each nested stack (AWS::CloudFormation::Stack with a local TemplateURL) under it.")
     var nested = false
 
-    @Option(name: .customLong("stack-name"), help: "PATH=NAME: the stack name of a template, for ${AWS::StackName} in export names (repeatable).")
+    @Option(name: .customLong("stack-names"), help: "PATH=NAME: the stack name of a template, for ${AWS::StackName} in export names (repeatable).")
     var stackNames: [String] = []
+
+    @OptionGroup var context: ContextOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
@@ -44,7 +46,7 @@ struct PlanCommand: ParsableCommand {
         var text = ""
         var json: [[String: Any]] = []
         for template in templates {
-            let (entryText, entryJSON, ok) = planEntry(template, indent: "")
+            let (entryText, entryJSON, ok) = try planEntry(template, indent: "")
             failed = failed || !ok
             text += (templates.count > 1 ? "\(template.path)\n" : "") + entryText
             json.append(entryJSON)
@@ -72,8 +74,8 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// The plan of one template (and, with --nested, its nested stacks); false when it cannot be planned.
-    private func planEntry(_ template: Template, indent: String) -> (String, [String: Any], Bool) {
-        let graph = DependencyGraph(template: template)
+    private func planEntry(_ template: Template, indent: String) throws -> (String, [String: Any], Bool) {
+        let graph = try CommandSupport.graph(for: template, context: context)
         var text = ""
         var json: [String: Any] = ["file": template.path]
         var ok = true
@@ -101,7 +103,7 @@ struct PlanCommand: ParsableCommand {
         for stack in stacks {
             guard let child = stack.template else { continue }
             text += "\(indent)Nested stack \(stack.logicalId) (\(stack.templatePath)):\n"
-            let (childText, childJSON, childOK) = planEntry(child, indent: indent + "    ")
+            let (childText, childJSON, childOK) = try planEntry(child, indent: indent + "    ")
             text += childText
             children[stack.logicalId] = childJSON
             ok = ok && childOK
