@@ -225,7 +225,7 @@ struct TemplateWalker {
         switch node.value {
         case .scalar(let s):
             let t = s.text
-            if t.utf8.count >= 3, t.contains("${") || LintContext.pseudoParameters.contains(t) {
+            if t.utf8.count >= 3, t.containsSubVariable || LintContext.pseudoParameters.contains(t) {
                 strings.append(NotableString(text: t, node: node, location: Location(anchor, path), section: section,
                                              insideSub: functions.contains { $0 == "Fn::Sub" }, parent: functions.last))
             }
