@@ -10,6 +10,7 @@ enum BuiltInRules {
         rules += MappingRules.all
         rules += ConditionRules.all
         rules += SecretRules.all
+        rules += PropertyRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }
