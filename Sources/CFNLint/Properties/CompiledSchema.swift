@@ -206,6 +206,41 @@ final class PatternCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: NSRegularExpression?] = [:]
 
+    /// Python regular expressions as ICU reads them: `[` inside a character class is a literal in
+    /// Python but opens a nested set in ICU; `(?P<name>` is `(?<name>`.
+    static func icuPattern(_ p: String) -> String {
+        var out = ""
+        var inClass = false
+        var escaped = false
+        var classStart = false
+        for c in p.replacingOccurrences(of: "(?P<", with: "(?<") {
+            if escaped {
+                out.append(c)
+                escaped = false
+                classStart = false
+                continue
+            }
+            switch c {
+            case "\\":
+                escaped = true
+                out.append(c)
+            case "[":
+                out += inClass ? "\\[" : "["
+                if !inClass { inClass = true; classStart = true; continue }
+            case "]":
+                if inClass && !classStart { inClass = false }
+                out.append(c)
+            case "^" where classStart:
+                out.append(c)
+                continue
+            default:
+                out.append(c)
+            }
+            classStart = false
+        }
+        return out
+    }
+
     /// Whether `text` contains a match of `pattern` (JSON-schema `pattern` semantics: a search,
     /// not a full match). Nil when the pattern cannot be compiled (then nothing is reported).
     func matches(_ pattern: String, _ text: String) -> Bool? {
@@ -213,7 +248,7 @@ final class PatternCache: @unchecked Sendable {
         if let cached = lock.withLock({ cache[pattern] }) {
             re = cached
         } else {
-            re = try? NSRegularExpression(pattern: pattern)
+            re = try? NSRegularExpression(pattern: Self.icuPattern(pattern))
             lock.withLock { cache[pattern] = .some(re) }
         }
         guard let re else { return nil }

@@ -21,10 +21,14 @@ enum PropertyValidation {
             for region in ctx.regions {
                 guard let info = ctx.schemas.resourceType(type, region: region) else { continue }
                 let root = SchemaCompiler.shared.root(for: info)
-                let validator = PropertyValidator(template: ctx.template, schemas: ctx.schemas, region: region)
+                var validator = PropertyValidator(template: ctx.template, schemas: ctx.schemas, region: region)
+                validator.packagePaths = packagePaths[type] ?? []
                 var found: [PropertyProblem] = []
                 if let entry = body.entry("Properties") {
-                    if entry.value.mapping != nil {
+                    if PropertyValidator.isNoValue(entry.value) {
+                        found.append(PropertyProblem(ruleId: "E3012", message: "{'Ref': 'AWS::NoValue'} is not of type object",
+                                                     location: Location(entry.key.range, base + [.key("Ref")])))
+                    } else if entry.value.mapping != nil {
                         validator.validate(entry.value, root, at: Location(entry.key.range, base), into: &found)
                     }
                 } else {
@@ -41,6 +45,22 @@ enum PropertyValidation {
         }
         return out
     }
+}
+
+extension PropertyValidation {
+    /// Properties `aws cloudformation package` fills from a local path (cfn-lint's list).
+    static let packagePaths: [String: [String]] = [
+        "AWS::ApiGateway::RestApi": ["BodyS3Location"],
+        "AWS::Lambda::Function": ["Code"],
+        "AWS::Lambda::LayerVersion": ["Content"],
+        "AWS::ElasticBeanstalk::ApplicationVersion": ["SourceBundle"],
+        "AWS::StepFunctions::StateMachine": ["DefinitionS3Location"],
+        "AWS::AppSync::GraphQLSchema": ["DefinitionS3Location"],
+        "AWS::AppSync::Resolver": ["RequestMappingTemplateS3Location", "ResponseMappingTemplateS3Location"],
+        "AWS::AppSync::FunctionConfiguration": ["RequestMappingTemplateS3Location", "ResponseMappingTemplateS3Location"],
+        "AWS::CloudFormation::Stack": ["TemplateURL"],
+        "AWS::CodeCommit::Repository": ["Code/S3"],
+    ]
 }
 
 enum PropertyRules {

@@ -18,8 +18,23 @@ struct PropertyValidator {
     let template: Template
     let schemas: SchemaRegistry
     let region: String
-    /// Resolved-value findings (W1030 ...) are collected here as well.
-    var checkResolved = true
+    /// Property paths (relative to `Properties`, slash-joined) where a string stands for a local
+    /// file that `aws cloudformation package` uploads (W3002 reports them; not a type error here).
+    var packagePaths: [String] = []
+
+    /// The functions CloudFormation evaluates in resource properties; other single-key
+    /// mappings (`Fn::Rain::Embed`, ...) are plain objects.
+    static let valueFunctions: Set<String> = [
+        "Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::FindInMap", "Fn::GetAZs",
+        "Fn::If", "Fn::Base64", "Fn::Cidr", "Fn::ImportValue", "Fn::Transform", "Fn::Length", "Fn::ToJsonString",
+        "Fn::GetStackOutput",
+    ]
+
+    /// The function call a node is, if it is one CloudFormation evaluates in properties.
+    static func function(_ node: Node) -> (name: String, argument: Node, keyRange: SourceRange)? {
+        guard let fn = node.intrinsic, valueFunctions.contains(fn.name) else { return nil }
+        return fn
+    }
 
     /// Rule ids per keyword.
     static let ruleIds: [String: String] = [
@@ -56,7 +71,7 @@ struct PropertyValidator {
             }
         case .sequence(let items): return .array(items)
         case .mapping(let m):
-            if let fn = node.intrinsic { return .function(name: fn.name, result: functionResult(fn.name, fn.argument)) }
+            if let fn = Self.function(node) { return .function(name: fn.name, result: functionResult(fn.name, fn.argument)) }
             return .object(m)
         }
     }
@@ -98,6 +113,12 @@ struct PropertyValidator {
         return fn.argument.text == "AWS::NoValue"
     }
 
+    /// `Fn::If` with an `AWS::NoValue` branch: the property may be absent.
+    static func mayBeNoValue(_ node: Node) -> Bool {
+        guard let fn = node.intrinsic, fn.name == "Fn::If", let args = fn.argument.sequence, args.count == 3 else { return false }
+        return isNoValue(args[1]) || isNoValue(args[2]) || mayBeNoValue(args[1]) || mayBeNoValue(args[2])
+    }
+
     static func isDynamicReference(_ text: String) -> Bool { text.contains("{{resolve:") }
 
     // MARK: Validation
@@ -114,6 +135,7 @@ struct PropertyValidator {
         }
         if let r = schema.ref { validate(node, r, at: loc, into: &out) }
         if !schema.types.isEmpty, !typeMatches(node, shape, schema.types) {
+            if case .string = shape, !packagePaths.isEmpty, isPackagePath(loc.path) { return }
             let names = schema.types.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             report("type", "\(FunctionChecks.describe(node)) is not of type \(names)", loc, &out)
             return  // other keywords would only repeat the problem
@@ -127,6 +149,12 @@ struct PropertyValidator {
         case .null, .function: break
         }
         validateCombinators(node, schema, at: loc, into: &out)
+    }
+
+    private func isPackagePath(_ path: [PathElement]) -> Bool {
+        guard path.count > 3 else { return false }
+        let rel = path.dropFirst(3).map(\.description).joined(separator: "/")
+        return packagePaths.contains(rel)
     }
 
     private func report(_ keyword: String, _ message: String, _ loc: Location, _ out: inout [PropertyProblem]) {
@@ -162,7 +190,7 @@ struct PropertyValidator {
 
     private func validateFunction(_ node: Node, name: String, result: JSONType?, _ schema: SchemaNode,
                                   at loc: Location, into out: inout [PropertyProblem]) {
-        guard let fn = node.intrinsic else { return }
+        guard let fn = Self.function(node) else { return }
         let fnLoc = Location(fn.keyRange, loc.path + [.key(name)])
         if name == "Fn::If" {
             guard let args = fn.argument.sequence, args.count == 3 else { return }
@@ -173,7 +201,11 @@ struct PropertyValidator {
             return
         }
         if name == "Ref", fn.argument.text == "AWS::NoValue" { return }
+        // Only results whose type is certain are judged: list parameters and list functions where a
+        // single value is expected, string functions where a list is expected. GetAtt types are
+        // E1010's concern, as in cfn-lint.
         let expected = schema.effectiveTypes
+        guard name != "Fn::GetAtt" else { return }
         if let result, !expected.isEmpty, !functionTypeCompatible(result, expected) {
             let names = expected.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             report("type", "\(FunctionChecks.describe(node)) is not of type \(names)", loc, &out)
@@ -224,7 +256,8 @@ struct PropertyValidator {
             case .schema(let s): validate(e.value, s, at: childLoc, into: &out)
             }
         }
-        for r in schema.required where !names.contains(r) {
+        let optional = Set(present.filter { Self.mayBeNoValue($0.value) }.map(\.key.name))
+        for r in schema.required where !names.contains(r) || optional.contains(r) {
             report("required", "'\(r)' is a required property", loc, &out)
         }
         if let n = schema.minProperties, present.count < n {
@@ -234,9 +267,12 @@ struct PropertyValidator {
             report("maxProperties", "\(FunctionChecks.describe(node)) has too many properties", loc, &out)
         }
         if let xor = schema.requiredXor {
-            let count = xor.filter(names.contains).count
-            if count != 1 {
-                report("requiredXor", "Only one of \(Self.pyList(xor)) is a required property", loc, &out)
+            let found = present.filter { xor.contains($0.key.name) }
+            let message = "Only one of \(Self.pyList(xor)) is a required property"
+            if found.isEmpty {
+                report("requiredXor", message, loc, &out)
+            } else if found.count > 1 {
+                for e in found { report("requiredXor", message, Location(e.key.range, loc.path + [.key(e.key.name)]), &out) }
             }
         }
         if let or = schema.requiredOr, !or.contains(where: names.contains) {
@@ -244,7 +280,7 @@ struct PropertyValidator {
         }
         for (k, excluded) in schema.dependentExcluded where names.contains(k) {
             for x in excluded where names.contains(x) {
-                let at = present.first { $0.key.name == k }.map { Location($0.key.range, loc.path + [.key(k)]) } ?? loc
+                let at = present.first { $0.key.name == x }.map { Location($0.key.range, loc.path + [.key(x)]) } ?? loc
                 report("dependentExcluded", "'\(x)' should not be included with '\(k)'", at, &out)
             }
         }
