@@ -11,6 +11,19 @@ enum PropertyValidation {
     static func compute(_ ctx: LintContext) -> [PropertyProblem] {
         var out: [PropertyProblem] = []
         var seen = Set<String>()
+        var tested = Set<String>()
+        func collect(_ n: Node) {
+            switch n.value {
+            case .mapping(let m):
+                for e in m.entries {
+                    if e.key.name == "Ref", let t = e.value.text { tested.insert(t) }
+                    collect(e.value)
+                }
+            case .sequence(let items): items.forEach(collect)
+            case .scalar: break
+            }
+        }
+        for c in ctx.template.conditions { collect(c.node) }
         for r in ctx.template.resources {
             guard let type = r.type, !r.logicalId.hasPrefix("Fn::ForEach::"), let body = r.node.mapping else { continue }
             switch ctx.schemas.typeKind(type) {
@@ -23,6 +36,7 @@ enum PropertyValidation {
                 let root = SchemaCompiler.shared.root(for: info)
                 var validator = PropertyValidator(template: ctx.template, schemas: ctx.schemas, region: region)
                 validator.packagePaths = packagePaths[type] ?? []
+                validator.conditionParameters = tested
                 var found: [PropertyProblem] = []
                 if let entry = body.entry("Properties") {
                     if PropertyValidator.isNoValue(entry.value) {
@@ -64,7 +78,7 @@ extension PropertyValidation {
 }
 
 enum PropertyRules {
-    static let all: [Rule] = [e3002, e3003, e3012, e3014, e3017, e3018, e3020, e3021, e3030, e3031, e3032, e3033, e3034, e3037, e3058]
+    static let all: [Rule] = [e3002, e3003, e3012, e3014, e3017, e3018, e3020, e3021, e3030, e3031, e3032, e3033, e3034, e3037, e3058, w1030]
 
     static func rule(_ id: String, _ short: String, _ description: String, failing: @autoclosure @escaping @Sendable () -> [RuleExample],
                      passing: @autoclosure @escaping @Sendable () -> [RuleExample]) -> Rule {
@@ -442,6 +456,41 @@ enum PropertyRules {
                   AssumeRolePolicyDocument: {}
                   ManagedPolicyArns:
                     - arn:aws:iam::aws:policy/ReadOnlyAccess
+            """)])
+
+    static let w1030 = rule(
+        "W1030", "Validate the values that come from a Ref function",
+        "Checks the default of a String or Number parameter against the schema (enum, pattern, length, network and id formats) where a Ref uses it.",
+        failing: [RuleExample("""
+            Parameters:
+              Ssh:
+                Type: String
+                Default: 192.168.1.0/0
+            Resources:
+              Rule:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: sg-12345678
+                  IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  CidrIp:
+                    ⟦W1030⟧Ref: Ssh
+            """)],
+        passing: [RuleExample("""
+            Parameters:
+              Ssh:
+                Type: String
+                Default: 192.168.1.0/24
+            Resources:
+              Rule:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: sg-12345678
+                  IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  CidrIp: !Ref Ssh
             """)])
 
     static let e3058 = rule(

@@ -21,6 +21,9 @@ struct PropertyValidator {
     /// Property paths (relative to `Properties`, slash-joined) where a string stands for a local
     /// file that `aws cloudformation package` uploads (W3002 reports them; not a type error here).
     var packagePaths: [String] = []
+    /// Parameters the template's conditions test: where they are used, the default may be
+    /// excluded by a condition, so W1030 does not judge them.
+    var conditionParameters: Set<String> = []
 
     /// The functions CloudFormation evaluates in resource properties; other single-key
     /// mappings (`Fn::Rain::Embed`, ...) are plain objects.
@@ -195,7 +198,7 @@ struct PropertyValidator {
         if name == "Fn::If" {
             guard let args = fn.argument.sequence, args.count == 3 else { return }
             for i in 1...2 where !Self.isNoValue(args[i]) {
-                let itemLoc = Location(args[i].range.isSynthetic ? loc.range : anchor(args[i], fallback: loc.range), fnLoc.path + [.index(i)])
+                let itemLoc = Location(anchor(args[i], fallback: loc.range), fnLoc.path + [.index(i)])
                 validate(args[i], schema, at: itemLoc, into: &out)
             }
             return
@@ -209,7 +212,69 @@ struct PropertyValidator {
         if let result, !expected.isEmpty, !functionTypeCompatible(result, expected) {
             let names = expected.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             report("type", "\(FunctionChecks.describe(node)) is not of type \(names)", loc, &out)
+            return
         }
+        if name == "Ref", let target = fn.argument.text, let p = template.parameter(target),
+           let type = p.type, !type.hasPrefix("List<"), type != "CommaDelimitedList", !type.hasPrefix("AWS::SSM::"),
+           !conditionParameters.contains(target), let d = p.defaultValue?.scalar {
+            let fromTag = fn.keyRange.start == fn.argument.range.start
+            let at = Location(fromTag ? loc.range : fn.keyRange, loc.path + [.key("Ref")])
+            checkResolved(d.text, described: FunctionChecks.describe(node), function: "Ref", schema, at: at, into: &out)
+        }
+    }
+
+    /// W1030: a parameter's default checked against the schema where the parameter is referenced.
+    private func checkResolved(_ value: String, described: String, function: String, _ schema: SchemaNode,
+                               at loc: Location, into out: inout [PropertyProblem]) {
+        var nodes: [SchemaNode] = [schema]
+        var s = schema
+        while let r = s.ref { nodes.append(r); s = r }
+        let suffix = " when '\(function)' is resolved"
+        func add(_ m: String) { out.append(PropertyProblem(ruleId: "W1030", message: described + m + suffix, location: loc)) }
+        for n in nodes {
+            if let values = n.enumValues, !values.isEmpty, !values.contains(where: { Self.scalarEquals(value, number: Double(value), $0) }) {
+                add(" is not one of \(Self.pyList(values))")
+            }
+            if let p = n.pattern, PatternCache.shared.matches(p, value) == false { add(" does not match '\(p)'") }
+            if let m = n.minLength, value.count < m { add(" is shorter than \(m)") }
+            if let m = n.maxLength, value.count > m { add(" is longer than \(m)") }
+            if let f = n.format {
+                if f == "ipv4-network" || f == "ipv6-network" {
+                    if !(f == "ipv4-network" ? Self.isIPv4Network(value) : value.contains(":")) { add(" is not a '\(f)'") }
+                } else if let p = Self.formatPatterns[f], PatternCache.shared.matches(p, value) == false {
+                    add(" is not a '\(f)' with pattern '\(p)'")
+                }
+            }
+        }
+    }
+
+    /// Patterns of the identifier formats the schemas name (as cfn-lint 1.51.0 prints them).
+    static let formatPatterns: [String: String] = [
+        "AWS::EC2::VPC.Id": "^vpc-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$",
+        "AWS::EC2::Subnet.Id": "^subnet-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$",
+        "AWS::EC2::SecurityGroup.Id": "^sg-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})$",
+        "AWS::EC2::Image.Id": "^ami-([0-9a-z]{8}|[0-9a-z]{17})$",
+        "AWS::IAM::Role.Arn": "^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/.+$",
+    ]
+
+    /// A strict IPv4 network: address, optional prefix length, no host bits set.
+    static func isIPv4Network(_ s: String) -> Bool {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return false }
+        let octets = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4 else { return false }
+        var address: UInt32 = 0
+        for o in octets {
+            guard !o.isEmpty, o.count <= 3, o.allSatisfy(\.isNumber), let v = UInt32(o), v <= 255 else { return false }
+            address = address << 8 | v
+        }
+        var prefix: UInt32 = 32
+        if parts.count == 2 {
+            guard let p = UInt32(parts[1]), p <= 32, !parts[1].isEmpty else { return false }
+            prefix = p
+        }
+        let hostMask: UInt32 = prefix == 32 ? 0 : (UInt32.max >> prefix)
+        return address & hostMask == 0
     }
 
     /// Whether a function's result type may stand where `expected` types are allowed
