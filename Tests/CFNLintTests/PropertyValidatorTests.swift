@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func refIntoDefinitions() throws {
-        let s = #"{"definitions": {"N": {"type": "object", "properties": {"Next": {"$ref": "#/definitions/N"}, "V": {"type": "integer"}}, "additionalProperties": false}}, "$ref": "#/definitions/N"}"#
+        let s = ##"{"definitions": {"N": {"type": "object", "properties": {"Next": {"$ref": "#/definitions/N"}, "V": {"type": "integer"}}, "additionalProperties": false}}, "$ref": "#/definitions/N"}"##
         #expect(try Self.ids(s, "{V: 1, Next: {V: 2, Next: {V: 3}}}").isEmpty)
         #expect(try Self.ids(s, "{Next: {Next: {W: 3}}}") == ["E3002"])
     }

@@ -233,19 +233,18 @@ enum PropertyRules {
         "Checks values against the schema's anyOf alternatives.",
         failing: [RuleExample("""
             Resources:
-              Config:
-                Type: AWS::KinesisFirehose::DeliveryStream
-                Properties:
-                  DeliveryStreamEncryptionConfigurationInput:
-                    ⟦E3017⟧KeyType: CUSTOMER_MANAGED_CMK
+              Volume:
+                Type: AWS::EC2::Volume
+                ⟦E3017⟧Properties:
+                  AvailabilityZone: us-east-1a
             """)],
         passing: [RuleExample("""
             Resources:
-              Config:
-                Type: AWS::KinesisFirehose::DeliveryStream
+              Volume:
+                Type: AWS::EC2::Volume
                 Properties:
-                  DeliveryStreamEncryptionConfigurationInput:
-                    KeyType: AWS_OWNED_CMK
+                  AvailabilityZone: us-east-1a
+                  Size: 10
             """)])
 
     static let e3018 = rule(
@@ -253,26 +252,24 @@ enum PropertyRules {
         "Checks values against the schema's oneOf alternatives (reported when none matches).",
         failing: [RuleExample("""
             Resources:
-              Alarm:
-                Type: AWS::CloudWatch::Alarm
+              Block:
+                Type: AWS::AppStream::AppBlock
                 Properties:
-                  ComparisonOperator: GreaterThanThreshold
-                  EvaluationPeriods: 1
-                  ⟦E3018⟧Metrics:
-                    - Id: m1
+                  Name: b
+                  SourceS3Location: {S3Bucket: bucket}
+                  Tags:
+                    - ⟦E3018⟧Key: a
             """)],
         passing: [RuleExample("""
             Resources:
-              Alarm:
-                Type: AWS::CloudWatch::Alarm
+              Block:
+                Type: AWS::AppStream::AppBlock
                 Properties:
-                  ComparisonOperator: GreaterThanThreshold
-                  EvaluationPeriods: 1
-                  MetricName: CPUUtilization
-                  Namespace: AWS/EC2
-                  Period: 60
-                  Statistic: Average
-                  Threshold: 90
+                  Name: b
+                  SourceS3Location: {S3Bucket: bucket}
+                  Tags:
+                    - Key: a
+                      Value: b
             """)])
 
     static let e3020 = rule(
@@ -303,30 +300,20 @@ enum PropertyRules {
         "Checks properties that need others with them (dependentRequired / dependencies in the schemas).",
         failing: [RuleExample("""
             Resources:
-              Alarm:
-                Type: AWS::CloudWatch::Alarm
+              Subnet:
+                Type: AWS::EC2::Subnet
                 ⟦E3021⟧Properties:
-                  ComparisonOperator: GreaterThanThreshold
-                  EvaluationPeriods: 1
-                  MetricName: CPUUtilization
-                  Namespace: AWS/EC2
-                  Period: 60
-                  ExtendedStatistic: p90
-                  Threshold: 90
-                  Unit: Seconds
+                  VpcId: vpc-12345678
+                  Ipv4IpamPoolId: ipam-pool-1234
             """)],
         passing: [RuleExample("""
             Resources:
-              Alarm:
-                Type: AWS::CloudWatch::Alarm
+              Subnet:
+                Type: AWS::EC2::Subnet
                 Properties:
-                  ComparisonOperator: GreaterThanThreshold
-                  EvaluationPeriods: 1
-                  MetricName: CPUUtilization
-                  Namespace: AWS/EC2
-                  Period: 60
-                  Statistic: Average
-                  Threshold: 90
+                  VpcId: vpc-12345678
+                  Ipv4IpamPoolId: ipam-pool-1234
+                  Ipv4NetmaskLength: 24
             """)])
 
     static let e3030 = rule(
@@ -334,27 +321,24 @@ enum PropertyRules {
         "Checks values against the schema's enum and const (\"10\" equals 10).",
         failing: [RuleExample("""
             Resources:
-              Volume:
-                Type: AWS::EC2::Volume
+              Logs:
+                Type: AWS::Logs::LogGroup
                 Properties:
-                  AvailabilityZone: us-east-1a
-                  ⟦E3030⟧VolumeType: magnetic
+                  ⟦E3030⟧LogGroupClass: CHEAP
             """)],
         passing: [RuleExample("""
             Parameters:
-              Type:
+              Class:
                 Type: String
             Resources:
-              Volume:
-                Type: AWS::EC2::Volume
+              Logs:
+                Type: AWS::Logs::LogGroup
                 Properties:
-                  AvailabilityZone: us-east-1a
-                  VolumeType: !Ref Type
-              Volume2:
-                Type: AWS::EC2::Volume
+                  LogGroupClass: !Ref Class
+              Logs2:
+                Type: AWS::Logs::LogGroup
                 Properties:
-                  AvailabilityZone: us-east-1a
-                  VolumeType: gp3
+                  LogGroupClass: STANDARD
             """)])
 
     static let e3031 = rule(
@@ -382,21 +366,21 @@ enum PropertyRules {
         "Checks list lengths against the schema's minItems and maxItems (lists with Fn::If items are not judged).",
         failing: [RuleExample("""
             Resources:
-              Group:
-                Type: AWS::AutoScaling::AutoScalingGroup
+              Fn:
+                Type: AWS::Lambda::Function
                 Properties:
-                  MinSize: "1"
-                  MaxSize: "2"
-                  ⟦E3032⟧LoadBalancerNames: []
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+                  ⟦E3032⟧Architectures: []
             """)],
         passing: [RuleExample("""
             Resources:
-              Group:
-                Type: AWS::AutoScaling::AutoScalingGroup
+              Fn:
+                Type: AWS::Lambda::Function
                 Properties:
-                  MinSize: "1"
-                  MaxSize: "2"
-                  LoadBalancerNames: [a]
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+                  Architectures: [arm64]
             """)])
 
     static let e3033 = rule(
@@ -404,17 +388,17 @@ enum PropertyRules {
         "Checks string lengths against the schema's minLength and maxLength.",
         failing: [RuleExample("""
             Resources:
-              Queue:
-                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
                 Properties:
-                  ⟦E3033⟧QueueName: "\(String(repeating: "q", count: 81))"
+                  ⟦E3033⟧TopicName: "\(String(repeating: "t", count: 257))"
             """)],
         passing: [RuleExample("""
             Resources:
-              Queue:
-                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
                 Properties:
-                  QueueName: q
+                  TopicName: t
             """)])
 
     static let e3034 = rule(
