@@ -84,6 +84,8 @@ public final class LintContext: Sendable {
     public let functionProblems: [FunctionProblem]
     /// The dependency graph (every Fn::If branch counts), for cycle and DependsOn rules.
     public let graph: DependencyGraph
+    /// Results derived once per file and shared by several rules (e.g. property validation).
+    let memo = ContextMemo()
 
     public init(template: Template, regions: [String] = ["us-east-1"], schemas: SchemaRegistry = .bundled,
                 hooks: LintHooks = LintHooks(), today: String = LintContext.currentDate()) {
@@ -274,5 +276,18 @@ struct TemplateWalker {
                 path.removeLast()
             }
         }
+    }
+}
+
+/// Per-file results computed on first use and shared between rules (thread-safe).
+final class ContextMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Any] = [:]
+
+    func value<T>(_ key: String, _ compute: () -> T) -> T {
+        if let v = lock.withLock({ values[key] }) as? T { return v }
+        let v = compute()
+        lock.withLock { values[key] = v }
+        return v
     }
 }

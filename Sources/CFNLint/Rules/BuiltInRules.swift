@@ -11,6 +11,8 @@ enum BuiltInRules {
         rules += ConditionRules.all
         rules += SecretRules.all
         rules += GraphRules.all
+        rules += PropertyRules.all
+        rules += ResourceAttributeRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }
