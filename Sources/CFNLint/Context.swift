@@ -1,4 +1,5 @@
 import CFNGraph
+import CFNIntrinsics
 import CFNSchema
 import CFNTemplate
 import Foundation
@@ -127,6 +128,15 @@ public final class LintContext: Sendable {
     /// Names `Ref` accepts: parameters, resources, pseudo parameters.
     public func isRefTarget(_ name: String) -> Bool {
         Self.pseudoParameters.contains(name) || template.parameter(name) != nil || isResource(name)
+    }
+
+    /// Whether the conditions in `assumptions` can all hold together: the hook when one is set,
+    /// else the file's `ConditionAnalysis` (built on first use, once per file). Nil when unknown.
+    public func conditionsSatisfiable(_ assumptions: [ConditionAssumption]) -> Bool? {
+        if let hook = hooks.conditionsSatisfiable { return hook(template, assumptions) }
+        if assumptions.isEmpty { return true }
+        let analysis = memo.value("conditionAnalysis") { SharedConditionAnalysis(template: template) }
+        return analysis.isSatisfiable(assumptions)
     }
 
     /// cfn-lint's location for a section entry: its key.
@@ -289,5 +299,24 @@ final class ContextMemo: @unchecked Sendable {
         let v = compute()
         lock.withLock { values[key] = v }
         return v
+    }
+}
+
+/// One `ConditionAnalysis` per file, built on first use and queried under a lock (rules may run
+/// on different threads).
+final class SharedConditionAnalysis: @unchecked Sendable {
+    private let template: Template
+    private let lock = NSLock()
+    private var analysis: ConditionAnalysis?
+
+    init(template: Template) { self.template = template }
+
+    /// False only when exactly known to be unsatisfiable; unknown condition names give nil.
+    func isSatisfiable(_ assumptions: [ConditionAssumption]) -> Bool? {
+        guard assumptions.allSatisfy({ template.condition($0.name) != nil }) else { return nil }
+        return lock.withLock {
+            if analysis == nil { analysis = ConditionAnalysis(template: template) }
+            return analysis!.isSatisfiable(assumptions.map { (condition: $0.name, value: $0.value) }).value
+        }
     }
 }

@@ -37,6 +37,7 @@ enum PropertyValidation {
                 var validator = PropertyValidator(template: ctx.template, schemas: ctx.schemas, region: region)
                 validator.packagePaths = packagePaths[type] ?? []
                 validator.conditionParameters = tested
+                validator.resourceType = type
                 var found: [PropertyProblem] = []
                 if let entry = body.entry("Properties") {
                     if PropertyValidator.isNoValue(entry.value) {

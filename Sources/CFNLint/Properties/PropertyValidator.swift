@@ -24,6 +24,15 @@ struct PropertyValidator {
     /// Parameters the template's conditions test: where they are used, the default may be
     /// excluded by a condition, so W1030 does not judge them.
     var conditionParameters: Set<String> = []
+    /// The resource type being validated (some format checks depend on it).
+    var resourceType = ""
+
+    /// `Resources/<AWS::EC2::LaunchTemplate>/Properties/LaunchTemplateData/ImageId`, where cfn-lint
+    /// accepts `resolve:ssm:` image ids.
+    func isLaunchTemplateImage(_ path: [PathElement]) -> Bool {
+        resourceType == "AWS::EC2::LaunchTemplate" && path.count == 5
+            && path[3] == .key("LaunchTemplateData") && path[4] == .key("ImageId")
+    }
 
     /// The functions CloudFormation evaluates in resource properties; other single-key
     /// mappings (`Fn::Rain::Embed`, ...) are plain objects.
@@ -214,12 +223,48 @@ struct PropertyValidator {
             report("type", "\(FunctionChecks.describe(node)) is not of type \(names)", loc, &out)
             return
         }
+        if let ruleId = Self.resolvedRuleIds[name] {
+            let fromTag = fn.keyRange.start == fn.argument.range.start
+            let at = Location(fromTag ? loc.range : fn.keyRange, loc.path + [.key(name)])
+            checkResolvedValues(node, name: name, ruleId: ruleId, schema, at: at, into: &out)
+            return
+        }
         if name == "Ref", let target = fn.argument.text, let p = template.parameter(target),
            let type = p.type, !type.hasPrefix("List<"), type != "CommaDelimitedList", !type.hasPrefix("AWS::SSM::"),
            !conditionParameters.contains(target), let d = p.defaultValue?.scalar {
             let fromTag = fn.keyRange.start == fn.argument.range.start
             let at = Location(fromTag ? loc.range : fn.keyRange, loc.path + [.key("Ref")])
             checkResolved(d.text, described: FunctionChecks.describe(node), function: "Ref", schema, at: at, into: &out)
+        }
+    }
+
+    /// The rules reporting values a function resolves to that the schema rejects.
+    static let resolvedRuleIds: [String: String] = [
+        "Fn::Sub": "W1031", "Fn::Join": "W1032", "Fn::FindInMap": "W1034", "Fn::Select": "W1035", "Fn::GetAZs": "W1036",
+    ]
+
+    /// W1031 ... W1036: the values a function can resolve to (parameter defaults, pseudo
+    /// parameters, mappings, each Fn::If branch) validated against the schema; reported only when
+    /// none of them is valid, with the problems of the last one, as cfn-lint does.
+    private func checkResolvedValues(_ node: Node, name: String, ruleId: String, _ schema: SchemaNode,
+                                     at loc: Location, into out: inout [PropertyProblem]) {
+        let resolver = ValueResolver(template: template, schemas: schemas, region: region, conditionParameters: conditionParameters)
+        let values = resolver.resolve(node)
+        guard !values.isEmpty else { return }
+        var last: [PropertyProblem] = []
+        var lastValue = values[0]
+        for v in values {
+            var scratch: [PropertyProblem] = []
+            validate(v, schema, at: loc, into: &scratch)
+            if scratch.isEmpty { return }
+            last = scratch
+            lastValue = v
+        }
+        let valueText = FunctionChecks.describe(lastValue)
+        let fnText = FunctionChecks.describe(node)
+        for p in last {
+            let message = p.message.replacingOccurrences(of: valueText, with: fnText)
+            out.append(PropertyProblem(ruleId: ruleId, message: "\(message) when '\(name)' is resolved", location: loc))
         }
     }
 
@@ -239,42 +284,11 @@ struct PropertyValidator {
             if let m = n.minLength, value.count < m { add(" is shorter than \(m)") }
             if let m = n.maxLength, value.count > m { add(" is longer than \(m)") }
             if let f = n.format {
-                if f == "ipv4-network" || f == "ipv6-network" {
-                    if !(f == "ipv4-network" ? Self.isIPv4Network(value) : value.contains(":")) { add(" is not a '\(f)'") }
-                } else if let p = Self.formatPatterns[f], PatternCache.shared.matches(p, value) == false {
-                    add(" is not a '\(f)' with pattern '\(p)'")
+                for failure in Formats.failures(f, value, described: described, launchTemplateImage: isLaunchTemplateImage(loc.path)) {
+                    out.append(PropertyProblem(ruleId: "W1030", message: failure.message + suffix, location: loc))
                 }
             }
         }
-    }
-
-    /// Patterns of the identifier formats the schemas name (as cfn-lint 1.51.0 prints them).
-    static let formatPatterns: [String: String] = [
-        "AWS::EC2::VPC.Id": "^vpc-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$",
-        "AWS::EC2::Subnet.Id": "^subnet-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$",
-        "AWS::EC2::SecurityGroup.Id": "^sg-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})$",
-        "AWS::EC2::Image.Id": "^ami-([0-9a-z]{8}|[0-9a-z]{17})$",
-        "AWS::IAM::Role.Arn": "^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/.+$",
-    ]
-
-    /// A strict IPv4 network: address, optional prefix length, no host bits set.
-    static func isIPv4Network(_ s: String) -> Bool {
-        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return false }
-        let octets = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return false }
-        var address: UInt32 = 0
-        for o in octets {
-            guard !o.isEmpty, o.count <= 3, o.allSatisfy(\.isNumber), let v = UInt32(o), v <= 255 else { return false }
-            address = address << 8 | v
-        }
-        var prefix: UInt32 = 32
-        if parts.count == 2 {
-            guard let p = UInt32(parts[1]), p <= 32, !parts[1].isEmpty else { return false }
-            prefix = p
-        }
-        let hostMask: UInt32 = prefix == 32 ? 0 : (UInt32.max >> prefix)
-        return address & hostMask == 0
     }
 
     /// Whether a function's result type may stand where `expected` types are allowed
@@ -403,6 +417,11 @@ struct PropertyValidator {
         if let c = schema.constValue, !dynamic, !Self.scalarEquals(text, number: number, c) {
             report("const", "\(Self.pyRepr(c)) was expected", loc, &out)
         }
+        if isString, !dynamic, let f = schema.format {
+            for failure in Formats.failures(f, text, described: FunctionChecks.describe(node), launchTemplateImage: isLaunchTemplateImage(loc.path)) {
+                out.append(PropertyProblem(ruleId: failure.ruleId, message: failure.message, location: loc))
+            }
+        }
         if isString, !dynamic {
             if let p = schema.pattern, PatternCache.shared.matches(p, text) == false {
                 report("pattern", "\(FunctionChecks.describe(node)) does not match '\(p)'", loc, &out)
@@ -425,8 +444,20 @@ struct PropertyValidator {
 
     private func validateCombinators(_ node: Node, _ schema: SchemaNode, at loc: Location, into out: inout [PropertyProblem]) {
         for s in schema.allOf { validate(node, s, at: loc, into: &out) }
-        if !schema.anyOf.isEmpty, !schema.anyOf.contains(where: { isValid(node, $0, loc) }) {
-            report("anyOf", "\(FunctionChecks.describe(node)) is not valid under any of the given schemas", loc, &out)
+        if !schema.anyOf.isEmpty {
+            // cfn-lint reports the format rules' problems of every failed alternative with anyOf's own.
+            var branchFormats: [PropertyProblem] = []
+            var anyValid = false
+            for branch in schema.anyOf {
+                var scratch: [PropertyProblem] = []
+                validate(node, branch, at: loc, into: &scratch)
+                if scratch.isEmpty { anyValid = true; break }
+                branchFormats += scratch.filter { Formats.ruleIds.contains($0.ruleId) }
+            }
+            if !anyValid {
+                report("anyOf", "\(FunctionChecks.describe(node)) is not valid under any of the given schemas", loc, &out)
+                out += branchFormats
+            }
         }
         // oneOf: only "none matches" is reported; branches told apart by formats this validator
         // does not check could otherwise all match and give a false "valid under each of".

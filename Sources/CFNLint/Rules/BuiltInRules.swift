@@ -12,6 +12,7 @@ enum BuiltInRules {
         rules += SecretRules.all
         rules += GraphRules.all
         rules += PropertyRules.all
+        rules += ValueRules.all
         rules += ResourceAttributeRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
