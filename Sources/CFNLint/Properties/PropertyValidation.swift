@@ -25,7 +25,8 @@ enum PropertyValidation {
         }
         for c in ctx.template.conditions { collect(c.node) }
         for r in ctx.template.resources {
-            guard let type = r.type, !r.logicalId.hasPrefix("Fn::ForEach::"), let body = r.node.mapping else { continue }
+            // Resources with a logical id cfn-lint rejects (E3001) are not validated further.
+            guard let type = r.type, isAlphanumeric(r.logicalId), let body = r.node.mapping else { continue }
             switch ctx.schemas.typeKind(type) {
             case .aws, .custom: break
             default: continue  // SAM (validated after the transform by cfn-lint), modules, unknown types

@@ -324,6 +324,10 @@ enum ValueRules {
                     message = "When setting condition '\(c)' to \(py(value)) from current status \(py(existing.value))"
                 } else {
                     guard ctx.conditionsSatisfiable(current + [ConditionAssumption(c, value)]) == false else { continue }
+                    // A condition that can never take this value on its own (a constant comparison,
+                    // a parameter allowed one value) is not reported: cfn-lint's solver sees the
+                    // comparison as free there.
+                    guard ctx.conditionsSatisfiable([ConditionAssumption(c, value)]) != false else { continue }
                     var text = "When setting condition '\(c)' to \(py(value))"
                     let others = current.sorted { (order[$0.name] ?? 0) < (order[$1.name] ?? 0) }
                     if !others.isEmpty {
