@@ -234,7 +234,8 @@ struct PropertyValidator {
            !conditionParameters.contains(target), let d = p.defaultValue?.scalar {
             let fromTag = fn.keyRange.start == fn.argument.range.start
             let at = Location(fromTag ? loc.range : fn.keyRange, loc.path + [.key("Ref")])
-            checkResolved(d.text, described: FunctionChecks.describe(node), function: "Ref", schema, at: at, into: &out)
+            let defaultAt = Location(p.defaultValue?.range ?? fn.keyRange, [.key("Parameters"), .key(target), .key("Default")])
+            checkResolved(d.text, described: FunctionChecks.describe(node), function: "Ref", schema, at: at, patternAt: defaultAt, into: &out)
         }
     }
 
@@ -269,8 +270,15 @@ struct PropertyValidator {
     }
 
     /// W1030: a parameter's default checked against the schema where the parameter is referenced.
+    /// Pattern problems are reported at the parameter's Default (`patternAt`), naming the property,
+    /// as cfn-lint does.
     private func checkResolved(_ value: String, described: String, function: String, _ schema: SchemaNode,
-                               at loc: Location, into out: inout [PropertyProblem]) {
+                               at loc: Location, patternAt: Location, into out: inout [PropertyProblem]) {
+        checkResolved(value, described: described, function: function, schema, at: loc, patternAt: Optional(patternAt), into: &out)
+    }
+
+    private func checkResolved(_ value: String, described: String, function: String, _ schema: SchemaNode,
+                               at loc: Location, patternAt: Location?, into out: inout [PropertyProblem]) {
         var nodes: [SchemaNode] = [schema]
         var s = schema
         while let r = s.ref { nodes.append(r); s = r }
@@ -280,7 +288,15 @@ struct PropertyValidator {
             if let values = n.enumValues, !values.isEmpty, !values.contains(where: { Self.scalarEquals(value, number: Double(value), $0) }) {
                 add(" is not one of \(Self.pyList(values))")
             }
-            if let p = n.pattern, PatternCache.shared.matches(p, value) == false { add(" does not match '\(p)'") }
+            if let p = n.pattern, PatternCache.shared.matches(p, value) == false {
+                if let patternAt {
+                    let property = loc.path.dropLast().map(\.description).joined(separator: "/")
+                    out.append(PropertyProblem(ruleId: "W1030", message: "\(described) does not match \(Formats.pyString(p))\(suffix) at '\(property)'",
+                                               location: patternAt))
+                } else {
+                    add(" does not match '\(p)'")
+                }
+            }
             if let m = n.minLength, value.count < m { add(" is shorter than \(m)") }
             if let m = n.maxLength, value.count > m { add(" is longer than \(m)") }
             if let f = n.format {
