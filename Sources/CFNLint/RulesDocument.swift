@@ -5,11 +5,10 @@ public enum RulesDocument {
     public static let notImplemented: [(id: String, reason: String)] = [
         ("E0001", "SAM transform errors: needs the SAM translator"),
         ("E0002", "cfn-lint internal rule failures; not applicable"),
-        ("E1040", "GetAtt destination formats: needs schema format data (schema issue)"),
-        ("E1041", "Ref destination formats: needs schema format data (schema issue)"),
+        ("E1040, E1041", "GetAtt/Ref source formats compared with the destination format: needs the Ref and attribute formats cfn-lint adds to the schemas"),
         ("E1050", "dynamic references: not yet"),
         ("E1101", "cfn-lint internal schema extension validation; not applicable"),
-        ("E1150, E1151, E1152, E1153, E1154, E1155, E1156, E1157, E1158, E1159, E1160, E1161, E1162, E1163, E1164", "property value formats (security group, VPC, AMI, subnet, ARN ids): schema-driven (schema issue)"),
+        ("E1153", "security group names: its format (AWS::EC2::SecurityGroup.GroupName) is not used by the bundled schemas"),
         ("E2529", "more than two subscription filters per log group: not yet"),
         ("E2531, W2531, W2530", "Lambda runtime deprecation warnings before the update block: only E2533 so far"),
         ("E3023, E3601, E3687, W3037, E3043, E3022, E3013, E3039, E3048, E3024, E3025, E3026, E3510, E3512, E3514, E3530, E3671, E3673, E3690, E3691, W3691, E3715, W3698, W3671, W3687, E3700, E3705, E3707, E3708, E3698, E3050, E3052, E3054, E3060, E3502, E3027, E3029, E3016", "type-specific property checks (Route 53 records, Step Functions definitions, security group ports, IAM policies and permissions, nested stack parameters, RDS engines, ...): not yet; the generic schema keywords are checked"),
@@ -17,8 +16,6 @@ public enum RulesDocument {
         ("E3004", "circular dependencies: needs CFNGraph"),
         ("E3005", "DependsOn targets and conditions: needs CFNGraph"),
         ("W3005", "redundant DependsOn: needs CFNGraph"),
-        ("W1028", "unreachable Fn::If branches: needs condition satisfiability (CFNIntrinsics)"),
-        ("W1030, W1031, W1032, W1034, W1035, W1036", "values resolved from Ref/Sub/Join/FindInMap/Select/GetAZs checked against the schema: needs CFNIntrinsics and schema"),
         ("W6001", "ImportValue in Outputs: not yet"),
     ]
 

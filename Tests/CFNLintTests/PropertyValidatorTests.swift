@@ -131,7 +131,10 @@ import Testing
         let str = #"{"type": "string", "enum": ["a"]}"#
         #expect(try ids(str, "!Ref Subnets") == ["E3012"])  // a list where a string is expected
         #expect(try ids(str, "!Ref Name").isEmpty)  // unknowable: never reported
-        #expect(try ids(str, "!Sub '${AWS::Region}'").isEmpty)
+        #expect(try ids(str, "!Sub '${AWS::Region}'") == ["W1031"])  // resolved for the linted region
+        #expect(try ids(str, "!Sub '${Name}'").isEmpty)  // no default: unknowable
+        #expect(try ids(str, "!Join ['', [!Ref AWS::StackName, !GetAtt R.Arn]]").isEmpty)
+        #expect(try ids(str, "!Join ['', [a, '']]").isEmpty)  // resolves to a valid value
         #expect(try ids(str, "!If [C, a, b]") == ["E3030"])  // both branches validated
         #expect(try ids(str, "!If [C, a, !Ref AWS::NoValue]").isEmpty)
         // Not a CloudFormation function: a plain object.

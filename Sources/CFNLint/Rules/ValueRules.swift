@@ -152,7 +152,7 @@ enum ValueRules {
                         Type: AWS::S3::Bucket
                         Properties:
                           BucketName:
-                            ⟦W1031⟧Fn::Sub: ${Env}-Bucket
+                            ⟦W1031⟧⟦W1031⟧Fn::Sub: ${Env}-Bucket
                     """)],
                  passing: [RuleExample("""
                     Parameters:
@@ -178,7 +178,7 @@ enum ValueRules {
                         Type: AWS::S3::Bucket
                         Properties:
                           BucketName:
-                            ⟦W1032⟧Fn::Join: ["-", [My_Bucket, !Ref AWS::Region]]
+                            ⟦W1032⟧⟦W1032⟧Fn::Join: ["-", [My_Bucket, !Ref AWS::Region]]
                     """)],
                  passing: [RuleExample("""
                     Resources:
