@@ -13,6 +13,7 @@ enum BuiltInRules {
         rules += GraphRules.all
         rules += PropertyRules.all
         rules += ResourceAttributeRules.all
+        rules += TypeSpecificRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }
