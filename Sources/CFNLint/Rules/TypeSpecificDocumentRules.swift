@@ -50,7 +50,12 @@ extension TypeSpecificRules {
                 Properties:
                   RoleArn: arn:aws:iam::123456789012:role/r
                   ⟦E3601⟧DefinitionString: |-
-                    {"StartAt": "Missing", "States": {"Work": {"Type": "Task", "Resource": "lambda", "End": true}}}
+                    {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "lambda", "End": true}}}
+              Machine1:
+                Type: AWS::StepFunctions::StateMachine
+                Properties:
+                  RoleArn: arn:aws:iam::123456789012:role/r
+                  ⟦E3601⟧DefinitionString: '{"StartAt": "Missing", "States": {"Done": {"Type": "Succeed"}}}'
               Machine2:
                 Type: AWS::StepFunctions::StateMachine
                 Properties:

@@ -16,14 +16,14 @@ enum TypeSpecificRules {
         case ipv4, ipv6, cname
     }
 
-    static let domainName = PrintedPattern(#"^[a-zA-Z0-9\!"\#\$\%\&\'\(\)\*\+\,-\/\:\;\<\=\>\?\@\[\\\]\^\_\`\{\|\}\~\.]+$"#)
+    static let domainName = PrintedPattern(##"^[a-zA-Z0-9\!"\#\$\%\&\'\(\)\*\+\,-\/\:\;\<\=\>\?\@\[\\\]\^\_\`\{\|\}\~\.]+$"##)
     static let acmValidation = PrintedPattern(#"^.*\.acm-validations\.aws\.?$"#)
     static let recordChecks: [String: RecordCheck] = [
         "A": .ipv4,
         "AAAA": .ipv6,
         "CAA": .pattern(PrintedPattern(#"^(0|128)\s([a-zA-Z0-9]+)\s(".+")$"#)),
         "CNAME": .cname,
-        "MX": .pattern(PrintedPattern(#"^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{1-3}|65[0-4][0-9]{1-2}|655[0-2][0-9]|6553[0-5])\s[a-zA-Z0-9\!"\#\$\%\&\'\(\)\*\+\,-\/\:\;\<\=\>\?\@\[\\\]\^\_\`\{\|\}\~\.]+$"#)),
+        "MX": .pattern(PrintedPattern(##"^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{1-3}|65[0-4][0-9]{1-2}|655[0-2][0-9]|6553[0-5])\s[a-zA-Z0-9\!"\#\$\%\&\'\(\)\*\+\,-\/\:\;\<\=\>\?\@\[\\\]\^\_\`\{\|\}\~\.]+$"##)),
         "NS": .pattern(domainName),
         "PTR": .pattern(domainName),
         "TXT": .pattern(PrintedPattern(#"^("[^"]{1,255}" *)*"[^"]{1,255}"$"#)),
@@ -83,7 +83,7 @@ enum TypeSpecificRules {
                   Name: example.com
                   Type: MX
                   TTL: "300"
-                  ResourceRecords: ["10 mail.example.com", '"ignored"']
+                  ResourceRecords: ["10 mail.example.com"]
               Cname:
                 Type: AWS::Route53::RecordSet
                 Properties:
@@ -433,7 +433,18 @@ enum TypeSpecificRules {
         "E3043", "Validate parameters for in a nested stack",
         "Checks the Parameters of a nested stack whose TemplateURL is a local file: every parameter without a default is given, and no parameter the nested template lacks.",
         source: Docs.cfnLint, tags: ["resources", "cloudformation"],
-        failing: [],
+        // The failing example reads Templates/nested/network.yaml relative to the working directory
+        // (the package root when tests run).
+        failing: [RuleExample("""
+            Resources:
+              Stack:
+                Type: AWS::CloudFormation::Stack
+                Properties:
+                  TemplateURL: Templates/nested/network.yaml
+                  ⟦E3043⟧Parameters:
+                    VpcCidr: 10.0.0.0/16
+                    ⟦E3043⟧Extra: a
+            """)],
         passing: [RuleExample("""
             Resources:
               Stack:
