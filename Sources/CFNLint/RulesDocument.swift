@@ -12,7 +12,7 @@ public enum RulesDocument {
         ("E1150, E1151, E1152, E1153, E1154, E1155, E1156, E1157, E1158, E1159, E1160, E1161, E1162, E1163, E1164", "property value formats (security group, VPC, AMI, subnet, ARN ids): schema-driven (schema issue)"),
         ("E2529", "more than two subscription filters per log group: not yet"),
         ("E2531, W2531, W2530", "Lambda runtime deprecation warnings before the update block: only E2533 so far"),
-        ("E3039, E3048, E3024, E3025, E3510, E3512, E3514, E3530, E3671, E3673, E3690, E3691, W3691, E3715, W3698, W3671, W3687, E3700, E3705, E3707, E3708, E3698, E3050, E3052, E3054, E3060, E3502, E3027, E3029, E3016", "other type-specific property checks (IAM policy structure, RDS engines, DynamoDB keys, ...): not yet; the generic schema keywords are checked"),
+        ("E3048, E3024, E3025, E3510, E3512, E3514, E3530, E3671, E3673, E3690, E3691, W3691, E3715, W3698, W3671, W3687, E3700, E3705, E3707, E3708, E3698, E3050, E3052, E3054, E3060, E3502, E3027, E3029, E3016", "other type-specific property checks (IAM policy structure, RDS engines, DynamoDB keys, ...): not yet; the generic schema keywords are checked"),
         ("E3008, E2523", "cfn-lint schema extensions not in the bundled schemas' keywords: not applicable"),
         ("E3004", "circular dependencies: needs CFNGraph"),
         ("E3005", "DependsOn targets and conditions: needs CFNGraph"),
