@@ -11,7 +11,7 @@ public enum RulesDocument {
         ("E1153", "security group names: its format (AWS::EC2::SecurityGroup.GroupName) is not used by the bundled schemas"),
         ("E2529", "more than two subscription filters per log group: not yet"),
         ("E2531, W2531, W2530", "Lambda runtime deprecation warnings before the update block: only E2533 so far"),
-        ("E3023, E3601, E3687, W3037, E3043, E3022, E3013, E3039, E3048, E3024, E3025, E3026, E3510, E3512, E3514, E3530, E3671, E3673, E3690, E3691, W3691, E3715, W3698, W3671, W3687, E3700, E3705, E3707, E3708, E3698, E3050, E3052, E3054, E3060, E3502, E3027, E3029, E3016", "type-specific property checks (Route 53 records, Step Functions definitions, security group ports, IAM policies and permissions, nested stack parameters, RDS engines, ...): not yet; the generic schema keywords are checked"),
+        ("E3048, E3024, E3025, E3510, E3512, E3514, E3530, E3671, E3673, E3690, E3691, W3691, E3715, W3698, W3671, W3687, E3700, E3705, E3707, E3708, E3698, E3050, E3052, E3054, E3060, E3502, E3027, E3029, E3016", "other type-specific property checks (IAM policy structure, RDS engines, DynamoDB keys, ...): not yet; the generic schema keywords are checked"),
         ("E3008, E2523", "cfn-lint schema extensions not in the bundled schemas' keywords: not applicable"),
         ("W6001", "ImportValue in Outputs: not yet"),
     ]

@@ -14,6 +14,7 @@ enum BuiltInRules {
         rules += PropertyRules.all
         rules += ValueRules.all
         rules += ResourceAttributeRules.all
+        rules += TypeSpecificRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }
