@@ -81,6 +81,9 @@ public final class LintContext: Sendable {
     public let sam: SAMModel?
     /// Problems in intrinsic function calls, each attributed to the rule cfn-lint reports it under.
     public let functionProblems: [FunctionProblem]
+    /// Per-file results that several rules share, computed on first use (rule packs keep the
+    /// template evaluated for the lint context here).
+    public let shared = LintContextCache()
 
     public init(template: Template, regions: [String] = ["us-east-1"], schemas: SchemaRegistry = .bundled,
                 hooks: LintHooks = LintHooks(), today: String = LintContext.currentDate()) {
@@ -131,6 +134,24 @@ public final class LintContext: Sendable {
     /// The range of a top-level section's key (for findings about a whole section).
     public func sectionKey(_ name: String) -> MappingKey? {
         template.root.mapping?.entry(name)?.key
+    }
+}
+
+/// A small thread-safe memo of per-file values shared between rules.
+public final class LintContextCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: any Sendable] = [:]
+
+    public init() {}
+
+    /// The value stored under `key`, computing it (once, under the lock) when missing.
+    public func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = values[key] as? T { return v }
+        let v = make()
+        values[key] = v
+        return v
     }
 }
 

@@ -1,0 +1,96 @@
+import CFNTemplate
+import Foundation
+
+/// A property path of the rule-pack language, relative to the entry a rule looks at:
+/// `Properties.BucketEncryption.ServerSideEncryptionConfiguration[*].ServerSideEncryptionByDefault`.
+///
+/// Steps are separated by dots. A step is a key (`Properties`), a key pattern with `*`
+/// (`*Password`; `*` alone is any key), `**` (any depth, including none), or a list step written
+/// after a key or alone: `[*]` every item (a value that is not a list counts as its only item, so
+/// IAM's `Statement: {...}` and `Statement: [{...}]` read the same), `[N]` one item. An empty path
+/// or `.` is the entry itself.
+public struct PackPath: Sendable, CustomStringConvertible {
+    enum Step: Sendable, Equatable {
+        case key(String)
+        case pattern(String)
+        case anyKey
+        case deep
+        case allItems
+        case index(Int)
+    }
+
+    let steps: [Step]
+    public let description: String
+
+    /// Parses a path; the error message says what is wrong (the caller adds the position).
+    public init(_ text: String) throws(PackSyntaxError) {
+        description = text
+        var steps: [Step] = []
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed == "." {
+            self.steps = []
+            return
+        }
+        for raw in trimmed.split(separator: ".", omittingEmptySubsequences: false) {
+            var segment = Substring(raw)
+            guard !segment.isEmpty else { throw PackSyntaxError("empty step in path '\(text)'") }
+            // Leading key part, then any number of [..] suffixes.
+            let keyEnd = segment.firstIndex(of: "[") ?? segment.endIndex
+            let key = segment[..<keyEnd]
+            if !key.isEmpty {
+                if key.contains("]") { throw PackSyntaxError("unexpected ']' in path '\(text)'") }
+                if key == "**" { steps.append(.deep) }
+                else if key == "*" { steps.append(.anyKey) }
+                else if key.contains("*") { steps.append(.pattern(String(key))) }
+                else { steps.append(.key(String(key))) }
+            }
+            segment = segment[keyEnd...]
+            while !segment.isEmpty {
+                guard segment.first == "[", let close = segment.firstIndex(of: "]") else {
+                    throw PackSyntaxError("unbalanced '[' in path '\(text)'")
+                }
+                let inner = segment[segment.index(after: segment.startIndex)..<close]
+                if inner == "*" { steps.append(.allItems) }
+                else if let n = Int(inner), n >= 0 { steps.append(.index(n)) }
+                else { throw PackSyntaxError("list step '[\(inner)]' in path '\(text)' must be [*] or a number") }
+                segment = segment[segment.index(after: close)...]
+            }
+        }
+        self.steps = steps
+    }
+
+    /// Matches a key against a `*` pattern (`*Password`, `aws:*`, `Db*Name`).
+    static func glob(_ pattern: String, _ key: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
+        var rest = Substring(key)
+        for (i, part) in parts.enumerated() {
+            if i == 0 {
+                guard rest.hasPrefix(part) else { return false }
+                rest = rest.dropFirst(part.count)
+            } else if i == parts.count - 1 {
+                return part.isEmpty || (rest.count >= part.count && rest.hasSuffix(part))
+            } else if !part.isEmpty {
+                guard let r = rest.range(of: part) else { return false }
+                rest = rest[r.upperBound...]
+            }
+        }
+        return rest.isEmpty
+    }
+}
+
+/// A problem in a rule file, before its position is known.
+public struct PackSyntaxError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// A resource type with optional `*` wildcards: `AWS::S3::Bucket`, `AWS::S3::*`, `*`.
+public struct TypePattern: Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ text: String) { description = text }
+
+    public func matches(_ type: String) -> Bool {
+        description.contains("*") ? PackPath.glob(description, type) : description == type
+    }
+}
