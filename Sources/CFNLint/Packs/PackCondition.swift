@@ -151,8 +151,12 @@ final class PackEvaluation {
     func navigate(_ path: PackPath, from start: PackHit) -> Navigation {
         var nav = Navigation(deepest: start.location)
         var current = [start]
-        for step in path.steps {
+        let steps = path.steps
+        var i = 0
+        while i < steps.count {
             var next: [PackHit] = []
+            // `**` followed by a key step: one walk that keeps only the matching keys.
+            let fused = steps[i] == .deep && i + 1 < steps.count && PackPath.isKeyStep(steps[i + 1])
             for hit in current {
                 switch settle(hit.node) {
                 case .absent: continue
@@ -160,9 +164,15 @@ final class PackEvaluation {
                     nav.blocked = true
                     continue
                 case .node(let node):
-                    apply(step, node, hit.location, &next, &nav)
+                    if fused {
+                        var p = hit.location.path
+                        deepSearch(node, steps[i + 1], &p, &next)
+                    } else {
+                        apply(steps[i], node, hit.location, &next, &nav)
+                    }
                 }
             }
+            i += fused ? 2 : 1
             if let first = next.first { nav.deepest = first.location }
             current = next
             if current.isEmpty { break }
@@ -177,6 +187,27 @@ final class PackEvaluation {
         return nav
     }
 
+    /// Every entry at any depth below `node` whose key `step` accepts (through Fn::If branches of this world).
+    private func deepSearch(_ node: Node, _ step: PackPath.Step, _ path: inout [PathElement], _ out: inout [PackHit]) {
+        guard case .node(let n) = settle(node) else { return }
+        switch n.value {
+        case .scalar: return
+        case .mapping(let m):
+            for e in m.entries {
+                path.append(.key(e.key.name))
+                if PackPath.accepts(step, e.key.name) { out.append(PackHit(node: e.value, location: Location(e.key.range, path))) }
+                deepSearch(e.value, step, &path, &out)
+                path.removeLast()
+            }
+        case .sequence(let items):
+            for (i, x) in items.enumerated() {
+                path.append(.index(i))
+                deepSearch(x, step, &path, &out)
+                path.removeLast()
+            }
+        }
+    }
+
     private func apply(_ step: PackPath.Step, _ node: Node, _ at: Location, _ out: inout [PackHit], _ nav: inout Navigation) {
         func child(_ e: Mapping.Entry) -> PackHit {
             PackHit(node: e.value, location: Location(e.key.range, at.path + [.key(e.key.name)]))
@@ -187,10 +218,8 @@ final class PackEvaluation {
         switch step {
         case .key(let k):
             if let e = node.mapping?.entry(k) { out.append(child(e)) }
-        case .anyKey:
-            for e in node.mapping?.entries ?? [] { out.append(child(e)) }
-        case .pattern(let p):
-            for e in node.mapping?.entries ?? [] where PackPath.glob(p, e.key.name) { out.append(child(e)) }
+        case .anyKey, .pattern, .alternatives:
+            for e in node.mapping?.entries ?? [] where PackPath.accepts(step, e.key.name) { out.append(child(e)) }
         case .allItems:
             if let items = node.sequence {
                 for (i, n) in items.enumerated() {

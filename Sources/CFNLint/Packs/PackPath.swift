@@ -5,7 +5,7 @@ import Foundation
 /// `Properties.BucketEncryption.ServerSideEncryptionConfiguration[*].ServerSideEncryptionByDefault`.
 ///
 /// Steps are separated by dots. A step is a key (`Properties`), a key pattern with `*`
-/// (`*Password`; `*` alone is any key), `**` (any depth, including none), or a list step written
+/// (`*Password`; `*` alone is any key), alternatives (`*Password|AuthToken`), `**` (any depth, including none), or a list step written
 /// after a key or alone: `[*]` every item (a value that is not a list counts as its only item, so
 /// IAM's `Statement: {...}` and `Statement: [{...}]` read the same), `[N]` one item. An empty path
 /// or `.` is the entry itself.
@@ -13,6 +13,8 @@ public struct PackPath: Sendable, CustomStringConvertible {
     enum Step: Sendable, Equatable {
         case key(String)
         case pattern(String)
+        /// `A|B|*C`: any of several keys or patterns.
+        case alternatives([String])
         case anyKey
         case deep
         case allItems
@@ -39,7 +41,11 @@ public struct PackPath: Sendable, CustomStringConvertible {
             let key = segment[..<keyEnd]
             if !key.isEmpty {
                 if key.contains("]") { throw PackSyntaxError("unexpected ']' in path '\(text)'") }
-                if key == "**" { steps.append(.deep) }
+                if key.contains("|") {
+                    let options = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                    if options.contains(where: \.isEmpty) { throw PackSyntaxError("empty alternative in path '\(text)'") }
+                    steps.append(.alternatives(options))
+                } else if key == "**" { steps.append(.deep) }
                 else if key == "*" { steps.append(.anyKey) }
                 else if key.contains("*") { steps.append(.pattern(String(key))) }
                 else { steps.append(.key(String(key))) }
@@ -57,6 +63,24 @@ public struct PackPath: Sendable, CustomStringConvertible {
             }
         }
         self.steps = steps
+    }
+
+    static func isKeyStep(_ step: Step) -> Bool {
+        switch step {
+        case .key, .anyKey, .pattern, .alternatives: return true
+        default: return false
+        }
+    }
+
+    /// Whether a key step (key, pattern or alternatives) accepts `key`.
+    static func accepts(_ step: Step, _ key: String) -> Bool {
+        switch step {
+        case .key(let k): return k == key
+        case .anyKey: return true
+        case .pattern(let p): return glob(p, key)
+        case .alternatives(let options): return options.contains { $0.utf8.contains(UInt8(ascii: "*")) ? glob($0, key) : $0 == key }
+        default: return false
+        }
     }
 
     /// Matches a key against a `*` pattern (`*Password`, `aws:*`, `Db*Name`).
@@ -87,10 +111,14 @@ public struct PackSyntaxError: Error, Sendable {
 /// A resource type with optional `*` wildcards: `AWS::S3::Bucket`, `AWS::S3::*`, `*`.
 public struct TypePattern: Sendable, CustomStringConvertible {
     public let description: String
+    private let isPattern: Bool
 
-    public init(_ text: String) { description = text }
+    public init(_ text: String) {
+        description = text
+        isPattern = text.utf8.contains(UInt8(ascii: "*"))
+    }
 
     public func matches(_ type: String) -> Bool {
-        description.contains("*") ? PackPath.glob(description, type) : description == type
+        isPattern ? PackPath.glob(description, type) : description == type
     }
 }

@@ -157,6 +157,8 @@ final class EvaluatedTemplate: Sendable {
     let template: Template
     let resourceTypes: [String]
     let resources: [Entry]
+    let parameters: [Entry]
+    let outputs: [Entry]
 
     init(_ context: LintContext, region: String) {
         let source = context.template
@@ -172,6 +174,8 @@ final class EvaluatedTemplate: Sendable {
         }
         resources = entries
         resourceTypes = types
+        parameters = (resolved.root["Parameters"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Parameters", type: $0.value["Type"]?.text) }
+        outputs = (resolved.root["Outputs"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Outputs", type: nil) }
     }
 
     static func entry(_ e: Mapping.Entry, section: String, type: String?) -> Entry {
@@ -201,9 +205,9 @@ final class EvaluatedTemplate: Sendable {
         case .resources:
             return resources.filter { r in r.type.map { t in types.contains { $0.matches(t) } } ?? false }
         case .parameters:
-            return (template.root["Parameters"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Parameters", type: $0.value["Type"]?.text) }
+            return parameters
         case .outputs:
-            return (template.root["Outputs"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Outputs", type: nil) }
+            return outputs
         case .template:
             return [Entry(name: template.path, type: nil, node: template.root, location: Location(.synthetic, []),
                           condition: nil, ifConditions: [])]
