@@ -13,12 +13,17 @@ public struct PackPath: Sendable, CustomStringConvertible {
     enum Step: Sendable, Equatable {
         case key(String)
         case pattern(String)
-        /// `A|B|*C`: any of several keys or patterns.
-        case alternatives([String])
+        /// `A|B|*C`: any of several keys or patterns (each with whether it has a `*`).
+        case alternatives([Alternative])
         case anyKey
         case deep
         case allItems
         case index(Int)
+    }
+
+    struct Alternative: Sendable, Equatable {
+        var text: String
+        var isPattern: Bool
     }
 
     let steps: [Step]
@@ -44,7 +49,7 @@ public struct PackPath: Sendable, CustomStringConvertible {
                 if key.contains("|") {
                     let options = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                     if options.contains(where: \.isEmpty) { throw PackSyntaxError("empty alternative in path '\(text)'") }
-                    steps.append(.alternatives(options))
+                    steps.append(.alternatives(options.map { Alternative(text: $0, isPattern: $0.contains("*")) }))
                 } else if key == "**" { steps.append(.deep) }
                 else if key == "*" { steps.append(.anyKey) }
                 else if key.contains("*") { steps.append(.pattern(String(key))) }
@@ -78,7 +83,7 @@ public struct PackPath: Sendable, CustomStringConvertible {
         case .key(let k): return k == key
         case .anyKey: return true
         case .pattern(let p): return glob(p, key)
-        case .alternatives(let options): return options.contains { $0.utf8.contains(UInt8(ascii: "*")) ? glob($0, key) : $0 == key }
+        case .alternatives(let options): return options.contains { $0.isPattern ? glob($0.text, key) : $0.text == key }
         default: return false
         }
     }

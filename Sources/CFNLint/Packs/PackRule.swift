@@ -163,20 +163,70 @@ final class EvaluatedTemplate: Sendable {
     init(_ context: LintContext, region: String) {
         let source = context.template
         let evaluationContext = EvaluationContext(region: region, parameterPolicy: .symbolic, registry: context.schemas)
-        let resolved = TemplateResolver.resolve(source, context: evaluationContext).template
-        template = resolved
+        let evaluator = Evaluator(template: source, context: evaluationContext)
+        // Entries without any intrinsic function (and without a Condition) are their own
+        // evaluation; only the others go through the evaluator.
+        var withCalls = Set<String>()
+        var outputsWithCalls = false
+        for c in context.calls {
+            if c.section == "Resources", let o = c.owner { withCalls.insert(o) }
+            if c.section == "Outputs" { outputsWithCalls = true }
+        }
+        let expanded = evaluator.usesLanguageExtensions
+        func resolved(_ body: Node, needsEvaluation: Bool, attributes: Set<String>?) -> Node? {
+            guard let m = body.mapping else { return body }
+            if let c = m["Condition"]?.text, evaluator.conditionValue(named: c) == false { return nil }
+            guard needsEvaluation else { return body }
+            var out = Mapping()
+            for a in m.entries {
+                if a.key.name == "Condition", let c = a.value.text, evaluator.conditionValue(named: c) == true { continue }
+                if attributes.map({ $0.contains(a.key.name) }) ?? (a.key.name != "Condition") {
+                    let v = evaluator.evaluate(a.value)
+                    if !v.isNoValue { out.append(Mapping.Entry(key: a.key, value: v.toNode())) }
+                } else {
+                    out.append(a)
+                }
+            }
+            return Node(.mapping(out), range: body.range)
+        }
+        var root = Mapping()
         var entries: [Entry] = []
         var types: [String] = []
-        for e in resolved.root["Resources"]?.mapping?.entries ?? [] {
-            let type = e.value["Type"]?.text
-            if let type { types.append(type) }
-            entries.append(Self.entry(e, section: "Resources", type: type))
+        for section in evaluator.template.root.mapping?.entries ?? [] {
+            switch section.key.name {
+            case "Resources":
+                var out = Mapping()
+                for e in section.value.mapping?.entries ?? [] {
+                    let needs = expanded || withCalls.contains(e.key.name) || e.value["Condition"] != nil
+                    guard let body = resolved(e.value, needsEvaluation: needs, attributes: Self.evaluatedResourceAttributes) else { continue }
+                    let entry = Mapping.Entry(key: e.key, value: body)
+                    out.append(entry)
+                    let type = body["Type"]?.text
+                    if let type { types.append(type) }
+                    entries.append(Self.entry(entry, section: "Resources", type: type))
+                }
+                root.append(Mapping.Entry(key: section.key, value: Node(.mapping(out), range: section.value.range)))
+            case "Outputs":
+                var out = Mapping()
+                for e in section.value.mapping?.entries ?? [] {
+                    guard let body = resolved(e.value, needsEvaluation: outputsWithCalls || expanded, attributes: nil) else { continue }
+                    out.append(Mapping.Entry(key: e.key, value: body))
+                }
+                root.append(Mapping.Entry(key: section.key, value: Node(.mapping(out), range: section.value.range)))
+            default:
+                root.append(section)
+            }
         }
+        let t = evaluator.template
+        template = Template(root: Node(.mapping(root), range: t.root.range), path: t.path, file: t.file, format: t.format, byteCount: t.byteCount)
         resources = entries
         resourceTypes = types
-        parameters = (resolved.root["Parameters"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Parameters", type: $0.value["Type"]?.text) }
-        outputs = (resolved.root["Outputs"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Outputs", type: nil) }
+        parameters = (template.root["Parameters"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Parameters", type: $0.value["Type"]?.text) }
+        outputs = (template.root["Outputs"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Outputs", type: nil) }
     }
+
+    /// Resource attributes evaluated as CloudFormation does (the others are kept as written).
+    static let evaluatedResourceAttributes: Set<String> = ["Properties", "Metadata", "CreationPolicy", "UpdatePolicy", "DeletionPolicy", "UpdateReplacePolicy"]
 
     static func entry(_ e: Mapping.Entry, section: String, type: String?) -> Entry {
         Entry(name: e.key.name, type: type, node: e.value, location: Location(e.key.range, [.key(section), .key(e.key.name)]),
