@@ -12,7 +12,7 @@ import Foundation
 public struct PackPath: Sendable, CustomStringConvertible {
     enum Step: Sendable, Equatable {
         case key(String)
-        case pattern(String)
+        case pattern(Glob)
         /// `A|B|*C`: any of several keys or patterns (each with whether it has a `*`).
         case alternatives([Alternative])
         case anyKey
@@ -23,7 +23,20 @@ public struct PackPath: Sendable, CustomStringConvertible {
 
     struct Alternative: Sendable, Equatable {
         var text: String
-        var isPattern: Bool
+        var glob: Glob?
+    }
+
+    /// A key pattern split at its `*`s once.
+    struct Glob: Sendable, Equatable {
+        var parts: [String]
+        init(_ pattern: String) { parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init) }
+
+        func matches(_ key: String) -> Bool {
+            if parts.count == 2 {  // `a*b`, `*b`, `a*`: the common shapes
+                return key.utf8.count >= parts[0].utf8.count + parts[1].utf8.count && key.hasPrefix(parts[0]) && key.hasSuffix(parts[1])
+            }
+            return PackPath.glob(parts.joined(separator: "*"), key)
+        }
     }
 
     let steps: [Step]
@@ -49,10 +62,10 @@ public struct PackPath: Sendable, CustomStringConvertible {
                 if key.contains("|") {
                     let options = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                     if options.contains(where: \.isEmpty) { throw PackSyntaxError("empty alternative in path '\(text)'") }
-                    steps.append(.alternatives(options.map { Alternative(text: $0, isPattern: $0.contains("*")) }))
+                    steps.append(.alternatives(options.map { Alternative(text: $0, glob: $0.contains("*") ? Glob($0) : nil) }))
                 } else if key == "**" { steps.append(.deep) }
                 else if key == "*" { steps.append(.anyKey) }
-                else if key.contains("*") { steps.append(.pattern(String(key))) }
+                else if key.contains("*") { steps.append(.pattern(Glob(String(key)))) }
                 else { steps.append(.key(String(key))) }
             }
             segment = segment[keyEnd...]
@@ -82,8 +95,8 @@ public struct PackPath: Sendable, CustomStringConvertible {
         switch step {
         case .key(let k): return k == key
         case .anyKey: return true
-        case .pattern(let p): return glob(p, key)
-        case .alternatives(let options): return options.contains { $0.isPattern ? glob($0.text, key) : $0.text == key }
+        case .pattern(let p): return p.matches(key)
+        case .alternatives(let options): return options.contains { $0.glob?.matches(key) ?? ($0.text == key) }
         default: return false
         }
     }

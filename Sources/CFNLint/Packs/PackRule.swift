@@ -42,6 +42,7 @@ public struct PackRule: LintRule {
     public var origin: String { "\(file):\(position.line):\(position.column)" }
 
     let typePatterns: [TypePattern]
+    let messageHasPlaceholders: Bool
 
     public init(info: RuleInfo, pack: String, target: PackTarget, forEach: [PackPath], when: PackCondition?,
                 assertion: PackCondition, unknown: UnknownPolicy, message: String, fix: String?,
@@ -59,6 +60,7 @@ public struct PackRule: LintRule {
         self.passing = passing
         self.file = file
         self.position = position
+        messageHasPlaceholders = message.utf8.contains(UInt8(ascii: "{"))
         if case .resources(let types) = target { typePatterns = types.map(TypePattern.init) } else { typePatterns = [] }
     }
 
@@ -67,7 +69,7 @@ public struct PackRule: LintRule {
     static let maxBranchConditions = 6
 
     public func check(_ context: LintContext, _ out: inout Findings) {
-        var seen = Set<String>()
+        var seen = Set<SeenFinding>()
         for model in EvaluatedTemplate.models(context) {
             for entry in model.entries(for: target, types: typePatterns) {
                 evaluate(entry, model, &out, &seen)
@@ -75,7 +77,7 @@ public struct PackRule: LintRule {
         }
     }
 
-    private func evaluate(_ entry: EvaluatedTemplate.Entry, _ model: EvaluatedTemplate, _ out: inout Findings, _ seen: inout Set<String>) {
+    private func evaluate(_ entry: EvaluatedTemplate.Entry, _ model: EvaluatedTemplate, _ out: inout Findings, _ seen: inout Set<SeenFinding>) {
         // The worlds: every combination of the Fn::If conditions inside the entry, with the
         // entry's own Condition taken as true.
         var fixed: [String: Bool] = [:]
@@ -124,19 +126,31 @@ public struct PackRule: LintRule {
                 }
                 if truth == .unknown { text += " (value not known until deployment)" }
                 if let fix { text += ". Fix: \(fix)" }
-                let key = "\(at.range.start)|\(at.path.slashed)|\(text)"
-                if seen.insert(key).inserted { out.add(text, at: at) }
+                if seen.insert(SeenFinding(start: at.range.start, path: at.path, message: text)).inserted { out.add(text, at: at) }
             }
         }
     }
 
     private func render(_ entry: EvaluatedTemplate.Entry, _ at: Location) -> String {
-        guard message.contains("{") else { return message }
-        return message
-            .replacingOccurrences(of: "{name}", with: entry.name)
-            .replacingOccurrences(of: "{type}", with: entry.type ?? "")
-            .replacingOccurrences(of: "{path}", with: at.path.slashed)
+        guard messageHasPlaceholders else { return message }
+        var out = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[open...]
+            if after.hasPrefix("{name}") { out += entry.name; rest = after.dropFirst(6) }
+            else if after.hasPrefix("{type}") { out += entry.type ?? ""; rest = after.dropFirst(6) }
+            else if after.hasPrefix("{path}") { out += at.path.slashed; rest = after.dropFirst(6) }
+            else { out += "{"; rest = after.dropFirst() }
+        }
+        return out + rest
     }
+}
+
+struct SeenFinding: Hashable {
+    var start: SourcePosition
+    var path: [PathElement]
+    var message: String
 }
 
 /// The template as a pack rule sees it: evaluated for one region of the lint context
