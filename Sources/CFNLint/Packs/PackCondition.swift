@@ -106,18 +106,17 @@ struct PackHit {
 /// The state of one evaluation: the `Fn::If` branches chosen (a "world"), the conditions that
 /// were actually consulted, and the template (for parameters and resource types).
 final class PackEvaluation {
-    let template: Template
+    let model: EvaluatedTemplate
+    var template: Template { model.template }
     let world: [String: Bool]
     /// What `name-matches` tests: the entry's name, or with for-each the key the item sits under.
     var entryName: String
     var consulted: Set<String> = []
-    private let resourceTypes: () -> [String]
 
-    init(template: Template, world: [String: Bool], entryName: String, resourceTypes: @escaping () -> [String]) {
-        self.template = template
+    init(model: EvaluatedTemplate, world: [String: Bool], entryName: String) {
+        self.model = model
         self.world = world
         self.entryName = entryName
-        self.resourceTypes = resourceTypes
     }
 
     enum Settled {
@@ -130,13 +129,25 @@ final class PackEvaluation {
     /// AWS::NoValue` as nothing; other intrinsic functions are values not known until deployment.
     func settle(_ node: Node) -> Settled {
         var n = node
+        var isEvaluated = false
         while true {
             guard let f = n.intrinsic else { return .node(n) }
             if f.name == "Ref", f.argument.text == "AWS::NoValue" { return .absent }
-            guard f.name == "Fn::If", let args = f.argument.sequence, args.count == 3, let c = args[0].text,
-                  let branch = world[c] else { return .unknown(n) }
-            consulted.insert(c)
-            n = branch ? args[1] : args[2]
+            if f.name == "Fn::If", let args = f.argument.sequence, args.count == 3, let c = args[0].text {
+                if let known = model.condition(c) {
+                    n = known ? args[1] : args[2]
+                    continue
+                }
+                if let branch = world[c] {
+                    consulted.insert(c)
+                    n = branch ? args[1] : args[2]
+                    continue
+                }
+                return .unknown(n)
+            }
+            if isEvaluated { return .unknown(n) }
+            n = model.evaluate(n)
+            isEvaluated = true
         }
     }
 
@@ -287,7 +298,7 @@ final class PackEvaluation {
             if let h = nav.hits.first { return (.no, h.location) }
             return (nav.blocked ? .unknown : .yes, nil)
         case .hasResourceType(let patterns):
-            let types = resourceTypes()
+            let types = model.resourceTypes
             return (types.contains { t in patterns.contains { $0.matches(t) } } ? .yes : .no, nil)
         case .nameMatches(let r):
             return (r.matches(entryName) ? .yes : .no, nil)

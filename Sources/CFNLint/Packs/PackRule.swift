@@ -93,7 +93,7 @@ public struct PackRule: LintRule {
             }
         }
         for world in worlds {
-            let state = PackEvaluation(template: model.template, world: world, entryName: entry.name, resourceTypes: { model.resourceTypes })
+            let state = PackEvaluation(model: model, world: world, entryName: entry.name)
             let root = PackHit(node: entry.node, location: entry.location)
             var items: [PackHit] = []
             if forEach.isEmpty { items = [root] } else {
@@ -155,96 +155,76 @@ struct SeenFinding: Hashable {
 
 /// The template as a pack rule sees it: evaluated for one region of the lint context
 /// (parameters stay symbolic, conditions known from the region are applied, `Fn::If` on an
-/// unknown condition kept for branch-by-branch checks). Computed once per file and region.
-final class EvaluatedTemplate: Sendable {
+/// unknown condition kept for branch-by-branch checks). Intrinsic functions are evaluated when a
+/// rule reaches them, each once per file and region.
+///
+/// Not thread-safe: it belongs to one file's `LintContext`, whose rules run one after another.
+final class EvaluatedTemplate: @unchecked Sendable {
     struct Entry {
         var name: String
         var type: String?
         var node: Node
         var location: Location
-        /// The entry's own `Condition` (when not known to be true).
+        /// The entry's own `Condition`, when its value is not known.
         var condition: String?
-        /// Names of the conditions of the `Fn::If` calls inside the entry.
+        /// Names of the conditions (not known here) of the `Fn::If` calls inside the entry.
         var ifConditions: [String]
     }
 
     let template: Template
-    let resourceTypes: [String]
-    let resources: [Entry]
-    let parameters: [Entry]
-    let outputs: [Entry]
+    private(set) var resourceTypes: [String] = []
+    private(set) var resources: [Entry] = []
+    private(set) var parameters: [Entry] = []
+    private(set) var outputs: [Entry] = []
+    private let evaluator: Evaluator
+    private var evaluated: [SourceRange: Node] = [:]
+    private var conditionValues: [String: Bool?] = [:]
 
     init(_ context: LintContext, region: String) {
-        let source = context.template
         let evaluationContext = EvaluationContext(region: region, parameterPolicy: .symbolic, registry: context.schemas)
-        let evaluator = Evaluator(template: source, context: evaluationContext)
-        // Entries without any intrinsic function (and without a Condition) are their own
-        // evaluation; only the others go through the evaluator.
-        var withCalls = Set<String>()
-        var outputsWithCalls = false
-        for c in context.calls {
-            if c.section == "Resources", let o = c.owner { withCalls.insert(o) }
-            if c.section == "Outputs" { outputsWithCalls = true }
-        }
-        let expanded = evaluator.usesLanguageExtensions
-        func resolved(_ body: Node, needsEvaluation: Bool, attributes: Set<String>?) -> Node? {
-            guard let m = body.mapping else { return body }
-            if let c = m["Condition"]?.text, evaluator.conditionValue(named: c) == false { return nil }
-            guard needsEvaluation else { return body }
-            var out = Mapping()
-            for a in m.entries {
-                if a.key.name == "Condition", let c = a.value.text, evaluator.conditionValue(named: c) == true { continue }
-                if attributes.map({ $0.contains(a.key.name) }) ?? (a.key.name != "Condition") {
-                    let v = evaluator.evaluate(a.value)
-                    if !v.isNoValue { out.append(Mapping.Entry(key: a.key, value: v.toNode())) }
-                } else {
-                    out.append(a)
-                }
-            }
-            return Node(.mapping(out), range: body.range)
-        }
-        var root = Mapping()
-        var entries: [Entry] = []
+        evaluator = Evaluator(template: context.template, context: evaluationContext)
+        template = evaluator.template
         var types: [String] = []
-        for section in evaluator.template.root.mapping?.entries ?? [] {
-            switch section.key.name {
-            case "Resources":
-                var out = Mapping()
-                for e in section.value.mapping?.entries ?? [] {
-                    let needs = expanded || withCalls.contains(e.key.name) || e.value["Condition"] != nil
-                    guard let body = resolved(e.value, needsEvaluation: needs, attributes: Self.evaluatedResourceAttributes) else { continue }
-                    let entry = Mapping.Entry(key: e.key, value: body)
-                    out.append(entry)
-                    let type = body["Type"]?.text
-                    if let type { types.append(type) }
-                    entries.append(Self.entry(entry, section: "Resources", type: type))
-                }
-                root.append(Mapping.Entry(key: section.key, value: Node(.mapping(out), range: section.value.range)))
-            case "Outputs":
-                var out = Mapping()
-                for e in section.value.mapping?.entries ?? [] {
-                    guard let body = resolved(e.value, needsEvaluation: outputsWithCalls || expanded, attributes: nil) else { continue }
-                    out.append(Mapping.Entry(key: e.key, value: body))
-                }
-                root.append(Mapping.Entry(key: section.key, value: Node(.mapping(out), range: section.value.range)))
-            default:
-                root.append(section)
-            }
+        for e in template.root["Resources"]?.mapping?.entries ?? [] {
+            guard let entry = self.entry(e, section: "Resources", type: e.value["Type"]?.text) else { continue }
+            if let t = entry.type { types.append(t) }
+            resources.append(entry)
         }
-        let t = evaluator.template
-        template = Template(root: Node(.mapping(root), range: t.root.range), path: t.path, file: t.file, format: t.format, byteCount: t.byteCount)
-        resources = entries
         resourceTypes = types
-        parameters = (template.root["Parameters"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Parameters", type: $0.value["Type"]?.text) }
-        outputs = (template.root["Outputs"]?.mapping?.entries ?? []).map { Self.entry($0, section: "Outputs", type: nil) }
+        parameters = (template.root["Parameters"]?.mapping?.entries ?? []).compactMap { self.entry($0, section: "Parameters", type: $0.value["Type"]?.text) }
+        outputs = (template.root["Outputs"]?.mapping?.entries ?? []).compactMap { self.entry($0, section: "Outputs", type: nil) }
     }
 
-    /// Resource attributes evaluated as CloudFormation does (the others are kept as written).
-    static let evaluatedResourceAttributes: Set<String> = ["Properties", "Metadata", "CreationPolicy", "UpdatePolicy", "DeletionPolicy", "UpdateReplacePolicy"]
+    /// A named condition's value in this region (nil: not known until deployment).
+    func condition(_ name: String) -> Bool? {
+        if let v = conditionValues[name] { return v }
+        let v = evaluator.conditionValue(named: name)
+        conditionValues[name] = v
+        return v
+    }
 
-    static func entry(_ e: Mapping.Entry, section: String, type: String?) -> Entry {
-        Entry(name: e.key.name, type: type, node: e.value, location: Location(e.key.range, [.key(section), .key(e.key.name)]),
-              condition: e.value["Condition"]?.text, ifConditions: ifConditions(in: e.value))
+    /// An intrinsic function call evaluated (symbolic values print back as functions).
+    func evaluate(_ node: Node) -> Node {
+        if node.range.isSynthetic { return evaluator.evaluate(node).toNode() }
+        if let n = evaluated[node.range] { return n }
+        let n = evaluator.evaluate(node).toNode()
+        evaluated[node.range] = n
+        return n
+    }
+
+    /// An entry, or nil when its Condition is false in this region.
+    private func entry(_ e: Mapping.Entry, section: String, type: String?) -> Entry? {
+        var condition = section == "Parameters" ? nil : e.value["Condition"]?.text
+        if let c = condition {
+            switch self.condition(c) {
+            case false?: return nil
+            case true?: condition = nil
+            case nil: break
+            }
+        }
+        let ifs = section == "Parameters" ? [] : Self.ifConditions(in: e.value).filter { self.condition($0) == nil }
+        return Entry(name: e.key.name, type: type, node: e.value, location: Location(e.key.range, [.key(section), .key(e.key.name)]),
+                     condition: condition, ifConditions: ifs)
     }
 
     static func ifConditions(in node: Node) -> [String] {
