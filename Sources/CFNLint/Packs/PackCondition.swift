@@ -127,9 +127,9 @@ final class PackEvaluation {
 
     /// A node as this world sees it: `Fn::If` replaced by the branch of the world, `Ref:
     /// AWS::NoValue` as nothing; other intrinsic functions are values not known until deployment.
-    func settle(_ node: Node) -> Settled {
+    func settle(_ node: Node, evaluating: Bool = true) -> Settled {
         var n = node
-        var isEvaluated = false
+        var isEvaluated = !evaluating
         while true {
             guard let f = n.intrinsic else { return .node(n) }
             if f.name == "Ref", f.argument.text == "AWS::NoValue" { return .absent }
@@ -199,8 +199,9 @@ final class PackEvaluation {
     }
 
     /// Every entry at any depth below `node` whose key `step` accepts (through Fn::If branches of this world).
+    /// Other intrinsic functions are not evaluated on the way (keys rarely come out of them).
     private func deepSearch(_ node: Node, _ step: PackPath.Step, _ path: inout [PathElement], _ out: inout [PackHit]) {
-        guard case .node(let n) = settle(node) else { return }
+        guard case .node(let n) = settle(node, evaluating: false) else { return }
         switch n.value {
         case .scalar: return
         case .mapping(let m):
