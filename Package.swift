@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top. Each target depends only on layers below it.
-//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNGraph -> CFNLint -> CFNChangeSet -> CFNPackage -> cfnkit
+//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNGraph -> CFNLint -> CFNRulePacks -> CFNChangeSet -> CFNPackage -> cfnkit
 let package = Package(
     name: "cfnkit",
     platforms: [.macOS(.v13)],
@@ -43,6 +43,15 @@ let package = Package(
         .target(name: "CFNGraph", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics"]),
         // Lint engine, rules, output formats, suppressions.
         .target(name: "CFNLint", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
+        // The rule packs shipped with cfnkit: the YAML files of Rules/ (at the repository root) as resources.
+        .target(
+            name: "CFNRulePacks",
+            dependencies: ["CFNLint"],
+            path: "Rules",
+            exclude: ["README.md"],
+            sources: ["ShippedRulePacks.swift"],
+            resources: [.copy("best-practices.yaml"), .copy("security.yaml")]
+        ),
         // Change-set preview: what DescribeChangeSet will say, from two template versions.
         .target(name: "CFNChangeSet", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
         // Packaging: nested stacks and code artifacts, reproducible zips, S3 uploads.
@@ -61,6 +70,7 @@ let package = Package(
                 "CFNIntrinsics",
                 "CFNGraph",
                 "CFNLint",
+                "CFNRulePacks",
                 "CFNChangeSet",
                 "CFNPackage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,7 +82,7 @@ let package = Package(
         .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
         .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"], exclude: ["Fixtures"]),
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
-        .testTarget(name: "CFNLintTests", dependencies: ["CFNLint"]),
+        .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNRulePacks"]),
         .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"]),
         .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),

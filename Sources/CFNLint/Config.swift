@@ -33,6 +33,13 @@ public struct LintConfig: Sendable, Equatable {
     public var mergeConfigs: Bool?
     public var ignoreBadTemplate: Bool?
     public var outputFile: String?
+    /// Rule-pack folders (`rules:`; cfnkit only).
+    public var rulesDirectories: [String]?
+    /// Rule packs to enable (`packs:`) and to disable (`disable_packs:`) by name (cfnkit only).
+    public var packs: [String]?
+    public var disablePacks: [String]?
+    /// A cfn-lint custom rules file (`custom_rules:`).
+    public var customRules: String?
 
     public init(regions: [String]? = nil, ignoreChecks: [String]? = nil, includeChecks: [String]? = nil,
                 mandatoryChecks: [String]? = nil, format: OutputFormat? = nil, nonZeroExitCode: ExitThreshold? = nil,
@@ -58,6 +65,7 @@ public struct LintConfig: Sendable, Equatable {
         "format", "non_zero_exit_code", "include_experimental", "merge_configs", "ignore_bad_template",
         "output_file", "configure_rules", "append_rules", "override_spec", "custom_rules", "info", "debug",
         "deployment_files", "parameters", "parameter_files", "update_documentation", "update_specs",
+        "rules", "packs", "disable_packs",
     ]
 
     /// Keys cfn-lint accepts in a template's `Metadata: cfn-lint: config:`.
@@ -105,7 +113,7 @@ public struct LintConfig: Sendable, Equatable {
                 if let items = e.value.sequence, items.allSatisfy({ $0.scalar != nil }) {
                     return items.flatMap { splitList($0.text!) }
                 }
-                if key == "regions" || key == "templates" || key == "ignore_templates", let s = e.value.text { return splitList(s) }
+                if ["regions", "templates", "ignore_templates", "rules", "packs", "disable_packs"].contains(key), let s = e.value.text { return splitList(s) }
                 problems.append(Problem(message: "\(FunctionChecks.describe(e.value)) is not of type 'array'", range: e.value.range, path: path))
                 return nil
             }
@@ -129,6 +137,10 @@ public struct LintConfig: Sendable, Equatable {
             case "merge_configs": c.mergeConfigs = bool()
             case "ignore_bad_template": c.ignoreBadTemplate = bool()
             case "output_file": c.outputFile = e.value.text
+            case "rules": c.rulesDirectories = strings()
+            case "packs": c.packs = strings()
+            case "disable_packs": c.disablePacks = strings()
+            case "custom_rules": c.customRules = e.value.text
             case "format":
                 if let f = e.value.text.flatMap(OutputFormat.init(rawValue:)) { c.format = f } else {
                     problems.append(Problem(message: "\(FunctionChecks.describe(e.value)) is not one of \(FunctionChecks.list(OutputFormat.allCases.map(\.rawValue)))", range: e.value.range, path: path))
@@ -173,6 +185,10 @@ public struct LintConfig: Sendable, Equatable {
         out.mergeConfigs = merge
         out.ignoreBadTemplate = pick(\.ignoreBadTemplate)
         out.outputFile = pick(\.outputFile)
+        out.rulesDirectories = list(\.rulesDirectories)
+        out.packs = list(\.packs)
+        out.disablePacks = list(\.disablePacks)
+        out.customRules = pick(\.customRules)
         return out
     }
 

@@ -87,6 +87,9 @@ public final class LintContext: Sendable {
     public let graph: DependencyGraph
     /// Results derived once per file and shared by several rules (e.g. property validation).
     let memo = ContextMemo()
+    /// Per-file results that several rules share, computed on first use (rule packs keep the
+    /// template evaluated for the lint context here).
+    public let shared = LintContextCache()
 
     public init(template: Template, regions: [String] = ["us-east-1"], schemas: SchemaRegistry = .bundled,
                 hooks: LintHooks = LintHooks(), today: String = LintContext.currentDate()) {
@@ -147,6 +150,24 @@ public final class LintContext: Sendable {
     /// The range of a top-level section's key (for findings about a whole section).
     public func sectionKey(_ name: String) -> MappingKey? {
         template.root.mapping?.entry(name)?.key
+    }
+}
+
+/// A small thread-safe memo of per-file values shared between rules.
+public final class LintContextCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: any Sendable] = [:]
+
+    public init() {}
+
+    /// The value stored under `key`, computing it (once, under the lock) when missing.
+    public func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = values[key] as? T { return v }
+        let v = make()
+        values[key] = v
+        return v
     }
 }
 

@@ -85,6 +85,10 @@ public enum Emitter {
     }
 
     public static func jsonString(_ text: String) -> String {
+        // Most strings need no escaping: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for u in text.unicodeScalars {

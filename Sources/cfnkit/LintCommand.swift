@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNLint
+import CFNRulePacks
 import CFNTemplate
 import Foundation
 
@@ -14,6 +15,11 @@ struct LintCommand: ParsableCommand {
             Configuration: .cfnlintrc in the working directory and $HOME (or --config-file), the \
             template's Metadata: cfn-lint: config:, resource Metadata ignore_checks, and \
             `# cfn-lint: disable=ID,...` comments on the line or the line above.
+
+            Rule packs (docs/RULE-PACKS.md): the shipped packs best-practices (CK1xxx) and security \
+            (CK2xxx) are off until named with --packs (or `packs:` in .cfnlintrc); packs in folders \
+            given with --rules (or `rules:`) are on unless named with --disable-packs. cfn-lint \
+            custom rule files (-z) are read too. A bad rule file stops the run with file:line:col.
             """
     )
 
@@ -62,6 +68,18 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("info"), help: "Accepted for cfn-lint compatibility.")
     var info = false
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of rule-pack files (repeatable); its packs are on unless disabled.", valueName: "dir"))
+    var rulesDirectories: [String] = []
+
+    @Option(name: .customLong("packs"), help: ArgumentHelp("Rule packs to enable, by name (comma-separated; 'all' for every pack).", valueName: "names"))
+    var packs: [String] = []
+
+    @Option(name: .customLong("disable-packs"), help: ArgumentHelp("Rule packs to disable, by name (comma-separated).", valueName: "names"))
+    var disablePacks: [String] = []
+
+    @Option(name: [.customShort("z"), .customLong("custom-rules")], help: ArgumentHelp("A cfn-lint custom rules file (one rule a line).", valueName: "file"))
+    var customRules: String?
+
     func run() throws {
         var templates = templateOptions + self.templates
         let (regionValues, t1) = LintArguments.split(regions, keep: LintArguments.isRegion)
@@ -93,7 +111,11 @@ struct LintCommand: ParsableCommand {
         var paths = templates
         if paths.isEmpty { paths = settings.cli.templates ?? settings.file.templates ?? [] }
         guard !paths.isEmpty else { throw usage("no templates given") }
-        let linter = Linter()
+        let catalog: RulePackCatalog
+        do { catalog = try ShippedRulePacks.catalog(packSelection(settings)) } catch {
+            throw usage(error.description)
+        }
+        let linter = Linter(rules: catalog.ruleSet)
         var report = linter.lint(paths: paths, settings: settings)
         if let ignored = settings.file.ignoreTemplates, !ignored.isEmpty {
             let skip = Set(TemplateFinder.expand(ignored))
@@ -101,7 +123,7 @@ struct LintCommand: ParsableCommand {
         }
         let destination = outputFile ?? settings.file.outputFile
         let color = destination == nil && !noColor && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = Formatter(format: settings.format, color: color, version: CFNKitVersion.number).render(report)
+        let text = Formatter(format: settings.format, rules: catalog.ruleSet, color: color, version: CFNKitVersion.number).render(report)
         if let destination {
             do { try text.write(toFile: destination, atomically: true, encoding: .utf8) } catch {
                 throw usage("cannot write \(destination): \(error.localizedDescription)")
@@ -111,6 +133,16 @@ struct LintCommand: ParsableCommand {
         }
         let code = report.exitCode(threshold: settings.threshold)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The rule packs named in the config files, with the command line's over them.
+    func packSelection(_ settings: LintSettings) -> RulePackSelection {
+        func names(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty } }
+        let file = RulePackSelection(directories: settings.file.rulesDirectories ?? [], enable: settings.file.packs ?? [],
+                                     disable: settings.file.disablePacks ?? [], customRules: settings.file.customRules.map { [$0] } ?? [])
+        let cli = RulePackSelection(directories: rulesDirectories, enable: names(packs), disable: names(disablePacks),
+                                    customRules: customRules.map { [$0] } ?? [])
+        return RulePackSelection.combine(file: file, cli: cli)
     }
 
     private func usage(_ message: String) -> Error {

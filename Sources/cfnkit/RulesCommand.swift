@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNLint
+import CFNRulePacks
 import Foundation
 
 struct RulesCommand: ParsableCommand {
@@ -13,8 +14,22 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "text or markdown.")
     var format: Format = .text
 
+    @Option(name: .customLong("packs"), help: ArgumentHelp("Also list the rules of these packs (comma-separated, or 'all').", valueName: "names"))
+    var packs: [String] = []
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of rule-pack files whose rules are listed too (repeatable).", valueName: "dir"))
+    var rulesDirectories: [String] = []
+
     func run() throws {
-        let out = format == .markdown ? RulesDocument.markdown(.builtIn) : RulesDocument.text(.builtIn)
+        var rules = RuleSet.builtIn
+        if !packs.isEmpty || !rulesDirectories.isEmpty {
+            let names = packs.flatMap { $0.split(separator: ",").map(String.init) }
+            do { rules = try ShippedRulePacks.catalog(RulePackSelection(directories: rulesDirectories, enable: names)).ruleSet } catch {
+                FileHandle.standardError.write(Data("cfnkit rules: \(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let out = format == .markdown ? RulesDocument.markdown(rules) : RulesDocument.text(rules)
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 }

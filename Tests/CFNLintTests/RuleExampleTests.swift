@@ -1,21 +1,23 @@
 import CFNLint
+import CFNRulePacks
 import CFNTemplate
 import Testing
 
 /// Runs every rule's own examples: failing templates must give exactly the marked findings
-/// (for every rule id marked in them), passing templates none of the rule's.
+/// (for every rule id marked in them), passing templates none of the rule's. Built-in rules and
+/// the rules of the shipped packs (Rules/*.yaml) run through the same test.
 @Suite struct RuleExampleTests {
-    static let ids = RuleSet.builtIn.rules.map(\.info.id)
+    static let ids = Fixture.allRules.rules.map(\.info.id)
 
     @Test(arguments: ids)
     func examples(_ id: String) throws {
-        let rule = try #require(RuleSet.builtIn.byId[id])
+        let rule = try #require(Fixture.allRules.byId[id])
         #expect(!rule.failing.isEmpty, "\(id) has no failing example")
         #expect(!rule.passing.isEmpty, "\(id) has no passing example")
         for (n, example) in rule.failing.enumerated() {
             let (source, marks) = ExampleMarkers.strip(example.source)
             #expect(marks.contains { $0.ruleId == id }, "\(id) failing example \(n) marks no \(id)")
-            let findings = Fixture.lint(source, path: "\(id)-failing-\(n).yaml", LintConfig(regions: example.regions))
+            let findings = Fixture.lintAll(source, path: "\(id)-failing-\(n).yaml", LintConfig(regions: example.regions))
             for checked in Set(marks.map(\.ruleId)).union([id]) {
                 let expected = marks.filter { $0.ruleId == checked }.map(\.position).sorted()
                 let actual = findings.filter { $0.ruleId == checked }.map(\.start).sorted()
@@ -26,7 +28,7 @@ import Testing
             }
         }
         for (n, example) in rule.passing.enumerated() {
-            let findings = Fixture.lint(example.source, path: "\(id)-passing-\(n).yaml", LintConfig(regions: example.regions))
+            let findings = Fixture.lintAll(example.source, path: "\(id)-passing-\(n).yaml", LintConfig(regions: example.regions))
                 .filter { $0.ruleId == id }
             #expect(findings.isEmpty, "\(id) passing example \(n): \(findings.map { "\($0.start) \($0.message)" })")
         }
