@@ -69,14 +69,19 @@ public struct Linter: Sendable {
         loader = TemplateLoader(limits: LoaderLimits(unknownTags: .longForm))
     }
 
-    /// Lints many files (paths, folders, globs expanded) concurrently on all cores.
+    /// Lints many files (paths, folders, globs expanded) concurrently, at most
+    /// `Limits.concurrentFiles` at a time (default: the cores; CFNKIT_MAX_CONCURRENT_FILES).
     public func lint(paths: [String], settings: LintSettings) -> LintReport {
         let files = TemplateFinder.expand(paths)
         var results = [[Finding]](repeating: [], count: files.count)
+        let workers = max(1, min(files.count, Limits.concurrentFiles))
+        let counter = WorkCounter(count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                out.buffer[i] = lint(path: files[i], settings: settings)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let i = counter.claim() {
+                    out.buffer[i] = lint(path: files[i], settings: settings)
+                }
             }
         }
         var all = results.flatMap { $0 }
@@ -146,6 +151,20 @@ public struct Linter: Sendable {
             Finding(ruleId: "E0000", message: error.message, file: path, start: $0,
                     end: SourcePosition(line: $0.line, column: $0.column + 1), path: [])
         }
+    }
+}
+
+/// Hands out indices 0..<count once each, to a fixed number of workers.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }
 
