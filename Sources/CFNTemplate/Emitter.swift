@@ -211,10 +211,17 @@ public enum Emitter {
         }
         let plain = ResolvedScalar.classifyPlain(s.text)
         if plain.kind == .string, !plain.isYAML11Ambiguous, isPlainSafe(s.text) { return s.text }
-        if !s.text.contains("'"), !s.text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if !s.text.contains("'"), !s.text.unicodeScalars.contains(where: needsEscape) {
             return "'" + s.text + "'"
         }
         return yamlDoubleQuoted(s.text)
+    }
+
+    /// Characters only a double-quoted scalar can hold: controls, the C1 range (libyaml reads U+0085
+    /// as a line break), the Unicode line and paragraph separators and the byte-order mark. Found by
+    /// fuzzing (Fuzz/Regressions/FuzzLoadYAML): a `\N` escape written into a `|` block did not load back.
+    static func needsEscape(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u == "\u{2028}" || u == "\u{2029}" || u == "\u{FEFF}"
     }
 
     /// A `|` block for multi-line strings that a literal block can hold exactly.
@@ -222,7 +229,7 @@ public enum Emitter {
         guard s.resolved.kind == .string, s.text.contains("\n") else { return nil }
         let text = s.text
         if text.first == " " || text.first == "\n" || text.first == "\t" { return nil }
-        if text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || $0 == "\u{FEFF}" }) {
+        if text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && needsEscape($0) }) {
             return nil
         }
         var body = Substring(text)
@@ -253,7 +260,7 @@ public enum Emitter {
         }
         var previous: Unicode.Scalar = " "
         for u in text.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F || u == "\u{FEFF}" || (u.value >= 0x80 && u.value < 0xA0) { return false }
+            if needsEscape(u) { return false }
             if u == "#" && (previous == " " || previous == "\t") { return false }
             if previous == ":" && (u == " " || u == "\t") { return false }
             previous = u
