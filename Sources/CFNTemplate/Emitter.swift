@@ -141,7 +141,14 @@ public enum Emitter {
         switch node.value {
         case .mapping(let m):
             for entry in m.entries {
-                out += pad + yamlKey(entry.key.name) + ":"
+                let key = yamlKey(entry.key.name)
+                // libyaml reads an implicit key of at most 1024 characters; longer keys need `? key`.
+                // Found by fuzzing (Fuzz/Regressions/FuzzLoadJSON).
+                if key.utf8.count > 1000 {
+                    out += pad + "? " + yamlDoubleQuoted(entry.key.name) + "\n" + pad + ":"
+                } else {
+                    out += pad + key + ":"
+                }
                 writeYAMLValue(entry.value, level: level + 1, shortForm: shortForm, into: &out)
             }
         case .sequence(let items):
