@@ -147,7 +147,7 @@ struct BadInputTests {
 
     static func peakChildMemoryKB() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         return Int(usage.ru_maxrss)
     }
 
