@@ -45,10 +45,12 @@ public struct EvaluationContext: Sendable {
     /// Most items `Fn::ForEach` may produce in one template (CloudFormation's own template limits
     /// are far below this).
     public var forEachLimit: Int
+    /// Longest Fn::Sub string evaluated, in characters.
+    public var subLengthLimit: Int = Limits.subLength
 
     public init(region: String? = nil, accountId: String = EvaluationContext.defaultAccountId, stackName: String? = nil,
                 notificationARNs: [String] = [], parameters: ParameterValues = ParameterValues(),
-                parameterPolicy: ParameterPolicy = .deploy, registry: SchemaRegistry = .bundled, forEachLimit: Int = 10_000) {
+                parameterPolicy: ParameterPolicy = .deploy, registry: SchemaRegistry = .bundled, forEachLimit: Int = Limits.forEachItems) {
         self.region = region ?? Self.environmentRegion()
         self.accountId = accountId
         self.stackName = stackName

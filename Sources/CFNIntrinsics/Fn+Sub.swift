@@ -30,6 +30,10 @@ extension Evaluator {
             }
             for e in m.entries { variables.append((e.key.name, e.key.range, evaluate(e.value))) }
         }
+        if text.utf8.count > context.subLengthLimit, text.count > context.subLengthLimit {
+            report(.limitExceeded, "Fn::Sub string is \(text.count) characters, more than the limit of \(context.subLengthLimit)", at: textNode.range)
+            return .function("Fn::Sub", evaluate(argument), node.range)
+        }
         let parsed: SubString
         do {
             parsed = try SubString(parsing: text)

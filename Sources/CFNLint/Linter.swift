@@ -69,7 +69,8 @@ public struct Linter: Sendable {
         loader = TemplateLoader(limits: LoaderLimits(unknownTags: .longForm))
     }
 
-    /// Lints many files (paths, folders, globs expanded) concurrently on all cores.
+    /// Lints many files (paths, folders, globs expanded) concurrently, at most
+    /// `Limits.concurrentFiles` at a time (default: the cores; CFNKIT_MAX_CONCURRENT_FILES).
     public func lint(paths: [String], settings: LintSettings) -> LintReport {
         let files = TemplateFinder.expand(paths)
         let results = ConcurrentMap.map(files) { lint(path: $0, settings: settings) }

@@ -62,8 +62,10 @@ public struct ProjectFiles: Sendable {
         var info = stat()
         guard stat(absolutePath, &info) == 0 else {
             var linkInfo = stat()
+            let code = errno
             if lstat(absolutePath, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK {
-                throw PackageError(.brokenSymlink, "\(absolutePath) is a symlink to nothing")
+                throw PackageError(.brokenSymlink, code == ELOOP ? "\(absolutePath) is a symlink loop (too many levels of symbolic links)"
+                                                                  : "\(absolutePath) is a symlink to nothing")
             }
             return nil
         }
@@ -119,7 +121,8 @@ public struct ProjectFiles: Sendable {
                 if kindBits == S_IFLNK {
                     var target = stat()
                     guard stat(full, &target) == 0, let resolved = Self.realPath(full) else {
-                        throw PackageError(.brokenSymlink, "\(full) is a symlink to nothing")
+                        throw PackageError(.brokenSymlink, errno == ELOOP ? "\(full) is a symlink loop (too many levels of symbolic links)"
+                                                                          : "\(full) is a symlink to nothing")
                     }
                     if !allowOutsideRoot && !isInside(realPath: resolved) {
                         throw PackageError(.outsideRoot, "\(full) is a symlink to \(resolved), outside the project root \(root); pass --allow-outside-root to follow it")

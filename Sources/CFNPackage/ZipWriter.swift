@@ -1,3 +1,4 @@
+import CFNTemplate
 import CZlib
 import Foundation
 #if canImport(Glibc)
@@ -36,6 +37,9 @@ public final class ZipWriter {
     private var finished = false
     /// zlib level; 6 is zlib's default, the level Python's zipfile (and so aws-cli) uses.
     public var level: Int32 = 6
+    /// Most entries and most bytes (whole zip, and any one entry uncompressed); see docs/LIMITS.md.
+    public var maxEntries: Int = min(Limits.zipEntries, 0xFFFF)
+    public var maxBytes: Int = min(Limits.zipBytes, 0xFFFF_FFFF)
 
     /// Opens `path` for writing (truncating it).
     public init(path: String) throws {
@@ -73,12 +77,14 @@ public final class ZipWriter {
     private func addEntry(name: String, executable: Bool,
                           produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         precondition(!finished, "ZipWriter used after finish()")
-        guard entries.count < 0xFFFF else { throw Error(description: "more than 65,535 files in one zip (Zip64 is not supported)") }
+        guard entries.count < maxEntries else {
+            throw Error(description: "more than \(maxEntries) files in one zip (limit: CFNKIT_MAX_ZIP_ENTRIES; Zip64 is not supported)")
+        }
         let nameBytes = Array(name.utf8)
         guard nameBytes.count <= 0xFFFF else { throw Error(description: "file name too long for a zip: \(name)") }
         let flags: UInt16 = nameBytes.allSatisfy { $0 < 0x80 } ? 0 : 0x0800  // bit 11: UTF-8 names
         let headerOffset = out.offset
-        guard headerOffset <= 0xFFFF_FFFF else { throw Error(description: "zip larger than 4 GiB (Zip64 is not supported)") }
+        guard headerOffset <= UInt64(maxBytes) else { throw Error(description: "zip larger than \(maxBytes) bytes (limit: CFNKIT_MAX_ZIP_BYTES)") }
         // Local header; CRC and sizes are patched once the data is written.
         var header = ByteBuffer()
         header.u32(0x0403_4B50)
@@ -131,6 +137,7 @@ public final class ZipWriter {
             guard input.count > 0 else { return }
             crc = crc32(crc, input.bindMemory(to: Bytef.self).baseAddress, uInt(input.count))
             size += UInt64(input.count)
+            guard size <= UInt64(maxBytes) else { throw Error(description: "\(name) is larger than \(maxBytes) bytes (limit: CFNKIT_MAX_ZIP_BYTES)") }
             try pump(input, flush: Z_NO_FLUSH)
         }
         try pump(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH)
@@ -173,8 +180,8 @@ public final class ZipWriter {
             central.u32(e.offset)
             central.bytes(e.name)
         }
-        guard start + UInt64(central.storage.count) <= 0xFFFF_FFFF else {
-            throw Error(description: "zip larger than 4 GiB (Zip64 is not supported)")
+        guard start + UInt64(central.storage.count) <= UInt64(maxBytes) else {
+            throw Error(description: "zip larger than \(maxBytes) bytes (limit: CFNKIT_MAX_ZIP_BYTES)")
         }
         central.u32(0x0605_4B50)
         central.u16(0)

@@ -145,7 +145,14 @@ public enum Emitter {
         switch node.value {
         case .mapping(let m):
             for entry in m.entries {
-                out += pad + yamlKey(entry.key.name) + ":"
+                let key = yamlKey(entry.key.name)
+                // libyaml reads an implicit key of at most 1024 characters; longer keys need `? key`.
+                // Found by fuzzing (Fuzz/Regressions/FuzzLoadJSON).
+                if key.utf8.count > 1000 {
+                    out += pad + "? " + yamlDoubleQuoted(entry.key.name) + "\n" + pad + ":"
+                } else {
+                    out += pad + key + ":"
+                }
                 writeYAMLValue(entry.value, level: level + 1, shortForm: shortForm, into: &out)
             }
         case .sequence(let items):
@@ -215,10 +222,17 @@ public enum Emitter {
         }
         let plain = ResolvedScalar.classifyPlain(s.text)
         if plain.kind == .string, !plain.isYAML11Ambiguous, isPlainSafe(s.text) { return s.text }
-        if !s.text.contains("'"), !s.text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if !s.text.contains("'"), !s.text.unicodeScalars.contains(where: needsEscape) {
             return "'" + s.text + "'"
         }
         return yamlDoubleQuoted(s.text)
+    }
+
+    /// Characters only a double-quoted scalar can hold: controls, the C1 range (libyaml reads U+0085
+    /// as a line break), the Unicode line and paragraph separators and the byte-order mark. Found by
+    /// fuzzing (Fuzz/Regressions/FuzzLoadYAML): a `\N` escape written into a `|` block did not load back.
+    static func needsEscape(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u == "\u{2028}" || u == "\u{2029}" || u == "\u{FEFF}"
     }
 
     /// A `|` block for multi-line strings that a literal block can hold exactly.
@@ -226,7 +240,7 @@ public enum Emitter {
         guard s.resolved.kind == .string, s.text.contains("\n") else { return nil }
         let text = s.text
         if text.first == " " || text.first == "\n" || text.first == "\t" { return nil }
-        if text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || $0 == "\u{FEFF}" }) {
+        if text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && needsEscape($0) }) {
             return nil
         }
         var body = Substring(text)
@@ -257,7 +271,7 @@ public enum Emitter {
         }
         var previous: Unicode.Scalar = " "
         for u in text.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F || u == "\u{FEFF}" || (u.value >= 0x80 && u.value < 0xA0) { return false }
+            if needsEscape(u) { return false }
             if u == "#" && (previous == " " || previous == "\t") { return false }
             if previous == ":" && (u == " " || u == "\t") { return false }
             previous = u

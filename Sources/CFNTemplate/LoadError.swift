@@ -3,7 +3,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         case fileNotFound, unreadable, isDirectory, tooLarge, encoding, nulByte, empty
         case syntax, duplicateKey, alias, mergeKey, unknownTag, tooDeep, multipleDocuments
-        case notAMapping, nonStringKey, tooManyNodes
+        case notAMapping, nonStringKey, tooManyNodes, tooManyResources
     }
 
     public var kind: Kind
@@ -28,14 +28,16 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Bounds that keep hostile input from eating time or memory. Generous for real templates.
 public struct LoaderLimits: Sendable, Hashable {
     /// Largest file read (CloudFormation's own body limit is 1 MB; generated stress templates are larger).
-    public var maxBytes: Int = 32 * 1024 * 1024
+    public var maxBytes: Int
     /// Deepest nesting of mappings and sequences.
-    public var maxDepth: Int = 128
+    public var maxDepth: Int
     /// Most nodes in one document.
-    public var maxNodes: Int = 5_000_000
+    public var maxNodes: Int
+    /// Most entries in the Resources section (CloudFormation's own limit is 500).
+    public var maxResources: Int
 
     /// What to do with a `!Tag` CloudFormation does not know (such as rain's `!Rain::Embed`).
-    public var unknownTags: UnknownTagPolicy = .reject
+    public var unknownTags: UnknownTagPolicy
 
     public enum UnknownTagPolicy: Sendable, Hashable {
         /// An error at the tag, as CloudFormation would refuse the template.
@@ -44,13 +46,15 @@ public struct LoaderLimits: Sendable, Hashable {
         case longForm
     }
 
-    public init(maxBytes: Int = 32 * 1024 * 1024, maxDepth: Int = 128, maxNodes: Int = 5_000_000,
-                unknownTags: UnknownTagPolicy = .reject) {
+    /// Defaults come from `Limits` (environment overrides included), see docs/LIMITS.md.
+    public init(maxBytes: Int = Limits.templateBytes, maxDepth: Int = Limits.depth, maxNodes: Int = Limits.nodes,
+                unknownTags: UnknownTagPolicy = .reject, maxResources: Int = Limits.resources) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
+        self.maxResources = maxResources
         self.unknownTags = unknownTags
     }
 
-    public static let `default` = LoaderLimits()
+    public static var `default`: LoaderLimits { LoaderLimits() }
 }

@@ -56,6 +56,11 @@ public struct TemplateLoader: Sendable {
             throw LoadError(kind, file: path, at: root.range.start,
                             what == "empty" ? "the template is empty" : "a template must be a mapping of sections, not \(what)")
         }
+        if let resources = root["Resources"]?.mapping, resources.count > limits.maxResources {
+            let first = resources.entries[limits.maxResources].key.range.start
+            throw LoadError(.tooManyResources, file: path, at: first,
+                            "the template has \(resources.count) resources, more than the limit of \(limits.maxResources) (CloudFormation allows 500)")
+        }
         return LoadedDocument(path: path, file: file, format: isJSON ? .json : .yaml, root: root, byteCount: bytes.count)
     }
 }

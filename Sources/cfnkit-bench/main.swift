@@ -2,7 +2,7 @@ import CFNTemplate
 import Foundation
 
 // Benchmarks for cfnkit's layers; each table compares cfnkit with a floor or a peer in the same run.
-// Run with: swift run -c release cfnkit-bench [schema] [load] [resolve] [--runs N]
+// Run with: Scripts/bench (or swift run -c release cfnkit-bench [schema] [load] [resolve] [diff] [graph] [lint] [package] [--runs N])
 
 let arguments = CommandLine.arguments.dropFirst()
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 7
@@ -30,6 +30,10 @@ if shouldRun("diff") {
 
 if shouldRun("graph") {
     GraphBenchmark(runs: runs).run()
+}
+
+if shouldRun("lint") {
+    LintBenchmark(runs: runs, corpus: sharedCorpus).run()
 }
 
 if shouldRun("package") {

@@ -42,6 +42,7 @@ enum CommandSupport {
     /// The dependency graph of a template: Fn::ForEach loops expanded, and, when a deployment context
     /// is given, untaken Fn::If branches and resources whose condition is false left out.
     static func graph(for template: Template, context options: ContextOptions) throws -> DependencyGraph {
+        try checkGraphSize(template)
         guard options.isGiven || template.usesLanguageExtensions else { return DependencyGraph(template: template) }
         let context: EvaluationContext
         do throws(EvaluationError) {
@@ -52,8 +53,18 @@ enum CommandSupport {
         }
         let evaluator = Evaluator(template: template, context: context)
         for error in evaluator.sortedErrors { printError(error.description) }
+        try checkGraphSize(evaluator.template)
         guard options.isGiven else { return DependencyGraph(template: evaluator.template) }
         return DependencyGraph(template: evaluator.template) { evaluator.conditionValue(named: $0) }
+    }
+
+    /// Refuses a graph above `Limits.graphNodes` nodes (CFNKIT_MAX_GRAPH_NODES) with exit 2.
+    static func checkGraphSize(_ template: Template) throws {
+        let nodes = template.resources.count + template.parameters.count + template.conditions.count
+            + template.mappings.count + template.outputs.count
+        guard nodes > Limits.graphNodes else { return }
+        printError("\(template.path):1:1: error: the dependency graph would have \(nodes) nodes, more than the limit of \(Limits.graphNodes) (CFNKIT_MAX_GRAPH_NODES)")
+        throw ExitCode(2)
     }
 
     static func findExecutable(_ name: String) -> String? {

@@ -54,7 +54,10 @@ struct ResolveCommand: ParsableCommand {
         if !result.errors.isEmpty {
             FileHandle.standardError.write(Data(result.errors.map { $0.description + "\n" }.joined().utf8))
         }
-        if let output {
+        if let output, !result.errors.isEmpty {
+            // No partial output file: the errors above say why nothing was written.
+            FileHandle.standardError.write(Data("\(output) not written: the template has errors\n".utf8))
+        } else if let output {
             do {
                 try AtomicFile.write(text, to: output)
             } catch {
