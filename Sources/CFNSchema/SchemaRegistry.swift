@@ -1,3 +1,4 @@
+import CFNTemplate
 import Foundation
 
 /// How cfnkit knows (or doesn't know) a resource type.
@@ -91,15 +92,35 @@ public final class SchemaRegistry: @unchecked Sendable {
         self.init(dataDirectory: nil, overlayDirectory: overlayDirectory)
     }
 
-    /// `CFNKIT_DATA_DIR` if set, else the `Data` folder of this module's resource bundle.
-    public static func defaultDataDirectory() -> URL {
-        if let dir = ProcessInfo.processInfo.environment["CFNKIT_DATA_DIR"], !dir.isEmpty {
-            return URL(fileURLWithPath: dir, isDirectory: true)
+    /// Where the data folder was found.
+    public enum DataOrigin: String, Sendable {
+        /// The `CFNKIT_DATA_DIR` environment variable.
+        case environment
+        /// `share/cfnkit/schema-data` beside an installed binary (`PREFIX/bin/../share/cfnkit`).
+        case installed
+        /// The SwiftPM resource bundle (`swift run`, `swift test`, a build folder).
+        case bundle
+    }
+
+    /// The folder name of the installed schema data under `share/cfnkit`.
+    public static let installedDataName = "schema-data"
+
+    /// `CFNKIT_DATA_DIR` if set, else `../share/cfnkit/schema-data` from the real path of the running
+    /// executable, else the `Data` folder of this module's resource bundle.
+    public static func defaultDataDirectory() -> URL { defaultDataLocation().url }
+
+    /// ``defaultDataDirectory()`` and which rule found it.
+    public static func defaultDataLocation() -> (url: URL, origin: DataOrigin) {
+        if let dir = InstalledData.environmentDirectory("CFNKIT_DATA_DIR") {
+            return (dir, .environment)
+        }
+        if let dir = InstalledData.installedDirectory(named: installedDataName) {
+            return (dir, .installed)
         }
         if let url = Bundle.module.url(forResource: "Data", withExtension: nil) {
-            return url
+            return (url, .bundle)
         }
-        return Bundle.module.bundleURL.appendingPathComponent("Data", isDirectory: true)
+        return (Bundle.module.bundleURL.appendingPathComponent("Data", isDirectory: true), .bundle)
     }
 
     /// Problems met while loading data (missing index, unreadable or invalid files).

@@ -10,8 +10,19 @@ struct CFNKit: ParsableCommand {
         subcommands: [
             ValidateCommand.self, LintCommand.self, RulesCommand.self, ConvertCommand.self, SchemaCommand.self,
             ResolveCommand.self, GraphCommand.self, PlanCommand.self, DiffCommand.self, PackageCommand.self,
+            InitCommand.self,
         ]
     )
+
+    /// `cfnkit --version` also says which data the binary carries and where it found it; every
+    /// other invocation goes straight to the argument parser.
+    static func main() {
+        if CommandLine.arguments.dropFirst().first == "--version" {
+            print(VersionReport.text())
+            return
+        }
+        main(nil)
+    }
 }
 
 enum CFNKitVersion {
