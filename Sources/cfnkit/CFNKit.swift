@@ -1,4 +1,5 @@
 import ArgumentParser
+import CFNSchema
 
 /// The `cfnkit` command: a thin shell over the libraries; every command's logic lives in a library.
 @main
@@ -17,6 +18,11 @@ struct CFNKit: ParsableCommand {
     /// `cfnkit --version` also says which data the binary carries and where it found it; every
     /// other invocation goes straight to the argument parser.
     static func main() {
+        let data = SchemaRegistry.defaultDataLocation()
+        if data.origin == .missing {
+            CommandSupport.printError("cfnkit: warning: schema data not found (expected \(data.url.path)); "
+                + "install with `make install`, or set CFNKIT_DATA_DIR")
+        }
         if CommandLine.arguments.dropFirst().first == "--version" {
             print(VersionReport.text())
             return
