@@ -40,11 +40,15 @@ public struct ChangeSetBuilder {
     /// Diff the templates of `AWS::CloudFormation::Stack` resources whose TemplateURL is a local
     /// path in both versions, with the parameters the parent passes (IncludeNestedStacks).
     public var includeNestedStacks = false
+    /// Fill Path, BeforeValue, AfterValue, AttributeChangeType and the contexts, as
+    /// `describe-change-set --include-property-values` does.
+    public var includePropertyValues = false
     /// Nested templates already on the path from the root, to stop a nesting cycle.
     var nestingChain: [String] = []
 
     public init(old: StackVersion, new: StackVersion, registry: SchemaRegistry = .bundled, keepPreviousParameterValues: Bool = true,
-                includeNestedStacks: Bool = false) {
+                includeNestedStacks: Bool = false, includePropertyValues: Bool = false) {
+        self.includePropertyValues = includePropertyValues
         self.old = old
         self.new = new
         self.registry = registry
@@ -156,8 +160,15 @@ public struct ChangeSetBuilder {
         }
 
         for resource in common {
-            let list = Self.ordered(details[resource.logicalId] ?? [], resource: resource)
+            var list = Self.ordered(details[resource.logicalId] ?? [], resource: resource)
             guard !list.isEmpty else { continue }
+            var contexts: (String, String)?
+            if includePropertyValues, let before = oldSide.resolved.resource(resource.logicalId) {
+                let values = PropertyValues(old: before, new: resource, changedResources: Set(details.filter { !$0.value.isEmpty }.keys),
+                                            oldTemplate: oldSide.resolved, newTemplate: newSide.resolved)
+                list = list.map(values.decorate)
+                contexts = (values.context(before, side: .before), values.context(resource, side: .after))
+            }
             let replacement = Self.replacement(of: list)
             var scope: [ChangeAttribute] = []
             for attribute in ChangeAttribute.allCases where list.contains(where: { $0.target.attribute == attribute }) {
@@ -167,7 +178,8 @@ public struct ChangeSetBuilder {
                 action: .modify, logicalResourceId: resource.logicalId, physicalResourceId: "<physical-id>",
                 resourceType: resource.type ?? "", replacement: replacement,
                 policyAction: replacement == .falseValue ? nil : Self.replacementAction(resource),
-                scope: scope, details: list, range: resource.key.range, nested: nil)
+                scope: scope, details: list, range: resource.key.range, nested: nil,
+                beforeContext: contexts?.0, afterContext: contexts?.1)
         }
 
         if includeNestedStacks {
@@ -331,7 +343,7 @@ public struct ChangeSetBuilder {
         var builder = ChangeSetBuilder(old: StackVersion(template: oldChild, context: oldContext),
                                        new: StackVersion(template: newChild, context: newContext),
                                        registry: registry, keepPreviousParameterValues: keepPreviousParameterValues,
-                                       includeNestedStacks: true)
+                                       includeNestedStacks: true, includePropertyValues: includePropertyValues)
         builder.nestingChain = nestingChain + [newPath]
         return .success(builder.build())
     }

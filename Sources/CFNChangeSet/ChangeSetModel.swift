@@ -83,6 +83,10 @@ public struct ResourceChange: Sendable, Hashable {
     public var range: SourceRange
     /// Changes of a nested stack's template, when nested stacks are included.
     public var nested: ChangeSet?
+    /// With property values: the resource's evaluated attributes before and after (AWS returns
+    /// them as JSON text).
+    public var beforeContext: String?
+    public var afterContext: String?
 }
 
 /// Differences outside resources, which DescribeChangeSet does not list but reviewers need.

@@ -28,6 +28,8 @@ public enum ChangeSetRenderer {
         if let id = change.physicalResourceId { resource["PhysicalResourceId"] = id }
         if let r = change.replacement { resource["Replacement"] = r.rawValue }
         if let p = change.policyAction { resource["PolicyAction"] = p.rawValue }
+        if let before = change.beforeContext { resource["BeforeContext"] = before }
+        if let after = change.afterContext { resource["AfterContext"] = after }
         if let nested = change.nested {
             resource["NestedChanges"] = nested.changes.map(changeObject)
         }

@@ -1,4 +1,5 @@
 import CFNGraph
+import CFNIntrinsics
 import CFNSchema
 import CFNTemplate
 import Foundation
@@ -84,6 +85,8 @@ public final class LintContext: Sendable {
     public let functionProblems: [FunctionProblem]
     /// The dependency graph (every Fn::If branch counts), for cycle and DependsOn rules.
     public let graph: DependencyGraph
+    /// Results derived once per file and shared by several rules (e.g. property validation).
+    let memo = ContextMemo()
 
     public init(template: Template, regions: [String] = ["us-east-1"], schemas: SchemaRegistry = .bundled,
                 hooks: LintHooks = LintHooks(), today: String = LintContext.currentDate()) {
@@ -125,6 +128,15 @@ public final class LintContext: Sendable {
     /// Names `Ref` accepts: parameters, resources, pseudo parameters.
     public func isRefTarget(_ name: String) -> Bool {
         Self.pseudoParameters.contains(name) || template.parameter(name) != nil || isResource(name)
+    }
+
+    /// Whether the conditions in `assumptions` can all hold together: the hook when one is set,
+    /// else the file's `ConditionAnalysis` (built on first use, once per file). Nil when unknown.
+    public func conditionsSatisfiable(_ assumptions: [ConditionAssumption]) -> Bool? {
+        if let hook = hooks.conditionsSatisfiable { return hook(template, assumptions) }
+        if assumptions.isEmpty { return true }
+        let analysis = memo.value("conditionAnalysis") { SharedConditionAnalysis(template: template) }
+        return analysis.isSatisfiable(assumptions)
     }
 
     /// cfn-lint's location for a section entry: its key.
@@ -225,7 +237,7 @@ struct TemplateWalker {
         switch node.value {
         case .scalar(let s):
             let t = s.text
-            if t.utf8.count >= 3, t.contains("${") || LintContext.pseudoParameters.contains(t) {
+            if t.utf8.count >= 3, t.containsSubVariable || LintContext.pseudoParameters.contains(t) {
                 strings.append(NotableString(text: t, node: node, location: Location(anchor, path), section: section,
                                              insideSub: functions.contains { $0 == "Fn::Sub" }, parent: functions.last))
             }
@@ -273,6 +285,38 @@ struct TemplateWalker {
                 visit(entry.value, anchor: fromTag ? anchor : entry.key.range)
                 path.removeLast()
             }
+        }
+    }
+}
+
+/// Per-file results computed on first use and shared between rules (thread-safe).
+final class ContextMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Any] = [:]
+
+    func value<T>(_ key: String, _ compute: () -> T) -> T {
+        if let v = lock.withLock({ values[key] }) as? T { return v }
+        let v = compute()
+        lock.withLock { values[key] = v }
+        return v
+    }
+}
+
+/// One `ConditionAnalysis` per file, built on first use and queried under a lock (rules may run
+/// on different threads).
+final class SharedConditionAnalysis: @unchecked Sendable {
+    private let template: Template
+    private let lock = NSLock()
+    private var analysis: ConditionAnalysis?
+
+    init(template: Template) { self.template = template }
+
+    /// False only when exactly known to be unsatisfiable; unknown condition names give nil.
+    func isSatisfiable(_ assumptions: [ConditionAssumption]) -> Bool? {
+        guard assumptions.allSatisfy({ template.condition($0.name) != nil }) else { return nil }
+        return lock.withLock {
+            if analysis == nil { analysis = ConditionAnalysis(template: template) }
+            return analysis!.isSatisfiable(assumptions.map { (condition: $0.name, value: $0.value) }).value
         }
     }
 }

@@ -1,3 +1,4 @@
+import CFNTemplate
 import Foundation
 
 /// Renders findings in cfn-lint's formats (and SARIF / GitHub annotations).
@@ -56,22 +57,7 @@ public struct Formatter: Sendable {
 
     // MARK: json
 
-    static func escape(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func escape(_ s: String) -> String { Emitter.jsonString(s) }
 
     /// A stable identifier of a finding (cfn-lint prints a hash here too).
     static func id(_ f: Finding) -> String {

@@ -72,13 +72,7 @@ public struct Linter: Sendable {
     /// Lints many files (paths, folders, globs expanded) concurrently on all cores.
     public func lint(paths: [String], settings: LintSettings) -> LintReport {
         let files = TemplateFinder.expand(paths)
-        var results = [[Finding]](repeating: [], count: files.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                out.buffer[i] = lint(path: files[i], settings: settings)
-            }
-        }
+        let results = ConcurrentMap.map(files) { lint(path: $0, settings: settings) }
         var all = results.flatMap { $0 }
         all.sort(by: Finding.ordered)
         return LintReport(files: files, findings: all)
@@ -149,7 +143,3 @@ public struct Linter: Sendable {
     }
 }
 
-private struct UnsafeSendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
-}

@@ -5,19 +5,14 @@ public enum RulesDocument {
     public static let notImplemented: [(id: String, reason: String)] = [
         ("E0001", "SAM transform errors: needs the SAM translator"),
         ("E0002", "cfn-lint internal rule failures; not applicable"),
-        ("E1040", "GetAtt destination formats: needs schema format data (schema issue)"),
-        ("E1041", "Ref destination formats: needs schema format data (schema issue)"),
+        ("E1040, E1041", "GetAtt/Ref source formats compared with the destination format: needs the Ref and attribute formats cfn-lint adds to the schemas"),
         ("E1050", "dynamic references: not yet"),
         ("E1101", "cfn-lint internal schema extension validation; not applicable"),
-        ("E1150, E1151, E1152, E1153, E1154, E1155, E1156, E1157, E1158, E1159, E1160, E1161, E1162, E1163, E1164", "property value formats (security group, VPC, AMI, subnet, ARN ids): schema-driven (schema issue)"),
+        ("E1153", "security group names: its format (AWS::EC2::SecurityGroup.GroupName) is not used by the bundled schemas"),
         ("E2529", "more than two subscription filters per log group: not yet"),
         ("E2531, W2531, W2530", "Lambda runtime deprecation warnings before the update block: only E2533 so far"),
-        ("E3002, E3003, E3012, E3030 ...", "schema-driven property rules: separate issue"),
-        ("E3004", "circular dependencies: needs CFNGraph"),
-        ("E3005", "DependsOn targets and conditions: needs CFNGraph"),
-        ("W3005", "redundant DependsOn: needs CFNGraph"),
-        ("W1028", "unreachable Fn::If branches: needs condition satisfiability (CFNIntrinsics)"),
-        ("W1030, W1031, W1032, W1034, W1035, W1036", "values resolved from Ref/Sub/Join/FindInMap/Select/GetAZs checked against the schema: needs CFNIntrinsics and schema"),
+        ("E3048, E3024, E3025, E3510, E3512, E3514, E3530, E3671, E3673, E3690, E3691, W3691, E3715, W3698, W3671, W3687, E3700, E3705, E3707, E3708, E3698, E3050, E3052, E3054, E3060, E3502, E3027, E3029, E3016", "other type-specific property checks (IAM policy structure, RDS engines, DynamoDB keys, ...): not yet; the generic schema keywords are checked"),
+        ("E3008, E2523", "cfn-lint schema extensions not in the bundled schemas' keywords: not applicable"),
         ("W6001", "ImportValue in Outputs: not yet"),
     ]
 

@@ -1,3 +1,4 @@
+import CFNTemplate
 /// A readable digest of a resource type, as `cfnkit schema TYPE` prints it.
 public struct TypeSummary: Sendable, Hashable {
     public struct Property: Sendable, Hashable {
@@ -186,26 +187,7 @@ extension JSONValue {
         }
     }
 
-    static func quoted(_ s: String) -> String {
-        var r = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": r += "\\\""
-            case "\\": r += "\\\\"
-            case "\n": r += "\\n"
-            case "\r": r += "\\r"
-            case "\t": r += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    r += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    r.unicodeScalars.append(u)
-                }
-            }
-        }
-        return r + "\""
-    }
+    static func quoted(_ s: String) -> String { Emitter.jsonString(s) }
 }
 
 /// A failed type lookup, with close matches for the message.

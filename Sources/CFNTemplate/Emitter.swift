@@ -50,7 +50,7 @@ public enum Emitter {
         }
     }
 
-    static func jsonScalar(_ s: Scalar) -> String {
+    public static func jsonScalar(_ s: Scalar) -> String {
         switch s.resolved.kind {
         case .string: return jsonString(s.text)
         case .boolean: return s.text.lowercased()

@@ -82,3 +82,16 @@ extension String {
         return String(s)
     }
 }
+
+extension String {
+    /// Whether the text contains `${` (a Sub variable), scanning bytes rather than going through
+    /// Foundation's locale-aware search, which is slow on hot paths.
+    public var containsSubVariable: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+}

@@ -51,6 +51,9 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .customLong("include-nested-stacks"), help: "Diff nested stacks whose TemplateURL is a local path, as IncludeNestedStacks does.")
     var includeNestedStacks = false
 
+    @Flag(name: .customLong("include-property-values"), help: "Add Path, BeforeValue, AfterValue and the before/after contexts, as describe-change-set --include-property-values.")
+    var includePropertyValues = false
+
     @Option(help: "json, table or text (default: table on a terminal, json otherwise).")
     var format: Format?
 
@@ -75,7 +78,8 @@ struct DiffCommand: ParsableCommand {
         let builder = ChangeSetBuilder(
             old: StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)),
             new: StackVersion(template: newTemplate, context: newContext, stackTags: try Self.tagMap(tags)),
-            keepPreviousParameterValues: !useDefaults, includeNestedStacks: includeNestedStacks)
+            keepPreviousParameterValues: !useDefaults, includeNestedStacks: includeNestedStacks,
+            includePropertyValues: includePropertyValues)
         let output = builder.build()
         for warning in output.warnings { CommandSupport.printError(warning.description) }
         for error in output.errors { CommandSupport.printError(error.description) }

@@ -31,7 +31,68 @@ struct GoldenChangeSetTests {
         #expect(got == want, "\(name):\n got: \(got)\nwant: \(want)")
     }
 
-    static func build(_ folder: URL) throws -> ChangeSetBuilder.Output {
+    static let propertyValueCases: [String] = cases.filter {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent("expected-property-values.json").path)
+    }
+
+    /// With property values AWS also lists some details the default view leaves out (and the
+    /// reverse); cfnkit keeps the default view's details and adds the values to them. So this
+    /// compares the values of every detail both sides have, and the before/after contexts.
+    @Test("Scenario with property values", arguments: propertyValueCases)
+    func propertyValues(_ name: String) throws {
+        let folder = Self.root.appendingPathComponent(name)
+        let output = try Self.build(folder, includePropertyValues: true)
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("expected-property-values.json"))) as? [[String: Any]] ?? []
+        let actual = ChangeSetRenderer.jsonObject(output.changeSet)["Changes"] as? [[String: Any]] ?? []
+        func byId(_ list: [[String: Any]]) -> [String: [String: Any]] {
+            var map: [String: [String: Any]] = [:]
+            for item in list { if let rc = item["ResourceChange"] as? [String: Any], let id = rc["LogicalResourceId"] as? String { map[id] = rc } }
+            return map
+        }
+        let want = byId(expected), got = byId(actual)
+        var compared = 0
+        for (id, w) in want {
+            guard let g = got[id] else { continue }
+            for key in ["BeforeContext", "AfterContext"] {
+                guard let wc = w[key] else { continue }
+                let gc = (g[key] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
+                #expect(Self.matches(gc, wc), "\(name) \(id) \(key): got \(String(describing: gc)) want \(wc)")
+                compared += 1
+            }
+            for wd in w["Details"] as? [[String: Any]] ?? [] {
+                let gd = (g["Details"] as? [[String: Any]] ?? []).first {
+                    $0["ChangeSource"] as? String == wd["ChangeSource"] as? String
+                        && $0["CausingEntity"] as? String == wd["CausingEntity"] as? String
+                        && ($0["Target"] as? [String: Any])?["Name"] as? String == (wd["Target"] as? [String: Any])?["Name"] as? String
+                }
+                guard let gt = gd?["Target"] as? [String: Any], let wt = wd["Target"] as? [String: Any] else { continue }
+                for key in ["Path", "BeforeValue", "AfterValue", "AttributeChangeType"] {
+                    #expect(Self.matches(gt[key], wt[key] as Any), "\(name) \(id) \(key): got \(String(describing: gt[key])) want \(String(describing: wt[key]))")
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 0, "\(name): nothing in common to compare")
+    }
+
+    /// Equality where `<physical-id>` and `<ref:X>` in the expected value match any string.
+    static func matches(_ got: Any?, _ want: Any) -> Bool {
+        if let w = want as? String {
+            if w == "<physical-id>" || w.hasPrefix("<ref:") { return got is String }
+            return got as? String == w
+        }
+        if let w = want as? [String: Any] {
+            guard let g = got as? [String: Any], Set(g.keys) == Set(w.keys) else { return false }
+            return w.allSatisfy { matches(g[$0.key], $0.value) }
+        }
+        if let w = want as? [Any] {
+            guard let g = got as? [Any], g.count == w.count else { return false }
+            return zip(g, w).allSatisfy { matches($0, $1) }
+        }
+        return "\(String(describing: got))" == "\(want)" || (got as? NSNumber) == (want as? NSNumber)
+    }
+
+    static func build(_ folder: URL, includePropertyValues: Bool = false) throws -> ChangeSetBuilder.Output {
         func template(_ stem: String) throws -> Template {
             for ext in ["yaml", "json", "yml"] {
                 let path = folder.appendingPathComponent("\(stem).\(ext)").path
@@ -58,7 +119,7 @@ struct GoldenChangeSetTests {
         let new = StackVersion(template: try template("new"),
                                context: EvaluationContext(region: "us-east-1", stackName: "stack", parameters: try parameters("parameters.json")),
                                stackTags: try tags("stack-tags.json"))
-        return ChangeSetBuilder(old: old, new: new).build()
+        return ChangeSetBuilder(old: old, new: new, includePropertyValues: includePropertyValues).build()
     }
 
     /// A comparable text form: one line per change, details sorted, scope sorted, ids masked.

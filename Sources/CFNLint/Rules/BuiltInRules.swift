@@ -11,6 +11,10 @@ enum BuiltInRules {
         rules += ConditionRules.all
         rules += SecretRules.all
         rules += GraphRules.all
+        rules += PropertyRules.all
+        rules += ValueRules.all
+        rules += ResourceAttributeRules.all
+        rules += TypeSpecificRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }

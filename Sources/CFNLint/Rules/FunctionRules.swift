@@ -495,7 +495,7 @@ enum FunctionRules {
             """)]
     ) { ctx, out in
         for s in ctx.strings where !s.insideSub && s.section == "Resources" || s.section == "Outputs" && !s.insideSub {
-            guard s.text.contains("${") else { continue }
+            guard s.text.containsSubVariable else { continue }
             if s.location.path.count > 2, s.location.path[2] == .key("Metadata") { continue }
             // Nested template bodies carry their own ${} for their own Fn::Sub.
             if s.location.path.contains(.key("TemplateBody")) { continue }
@@ -625,7 +625,7 @@ enum FunctionRules {
         for call in ctx.calls where call.name == "Fn::Sub" {
             guard let text = call.argument.text,
                   call.argument.scalar.map({ $0.resolved.kind != .null }) ?? true else { continue }
-            if text.contains("${") { continue }
+            if text.containsSubVariable { continue }
             if call.location.path.contains(where: { if case .key(let k) = $0 { return k.hasPrefix("Fn::ForEach::") } else { return false } }) { continue }
             out.add("'Fn::Sub' isn't needed because there are no variables", at: call.location)
         }
