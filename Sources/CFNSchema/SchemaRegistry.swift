@@ -1,3 +1,4 @@
+import CFNTemplate
 import Foundation
 
 /// How cfnkit knows (or doesn't know) a resource type.
@@ -91,15 +92,56 @@ public final class SchemaRegistry: @unchecked Sendable {
         self.init(dataDirectory: nil, overlayDirectory: overlayDirectory)
     }
 
-    /// `CFNKIT_DATA_DIR` if set, else the `Data` folder of this module's resource bundle.
-    public static func defaultDataDirectory() -> URL {
-        if let dir = ProcessInfo.processInfo.environment["CFNKIT_DATA_DIR"], !dir.isEmpty {
-            return URL(fileURLWithPath: dir, isDirectory: true)
+    /// Where the data folder was found.
+    public enum DataOrigin: String, Sendable {
+        /// The `CFNKIT_DATA_DIR` environment variable.
+        case environment
+        /// `share/cfnkit/schema-data` beside an installed binary (`PREFIX/bin/../share/cfnkit`).
+        case installed
+        /// The SwiftPM resource bundle beside the executable (`swift run`, `swift test`, a build folder).
+        case bundle
+        /// The source tree the binary was built from (a binary copied out of its build folder).
+        case source
+        /// Nowhere: the binary was copied without its data. The URL is where an install would put it.
+        case missing
+    }
+
+    /// The folder name of the installed schema data under `share/cfnkit`.
+    public static let installedDataName = "schema-data"
+
+    /// `CFNKIT_DATA_DIR` if set, else `../share/cfnkit/schema-data` from the real path of the running
+    /// executable, else the `Data` folder of this module's resource bundle.
+    public static func defaultDataDirectory() -> URL { defaultDataLocation().url }
+
+    /// ``defaultDataDirectory()`` and which rule found it.
+    ///
+    /// `Bundle.module` stops the process when its bundle is neither beside the executable nor in the
+    /// build folder, so it is only asked when the bundle is beside the executable; a binary copied
+    /// elsewhere falls back to the source tree it was built from, and then to `.missing`.
+    public static func defaultDataLocation() -> (url: URL, origin: DataOrigin) {
+        if let dir = InstalledData.environmentDirectory("CFNKIT_DATA_DIR") {
+            return (dir, .environment)
         }
-        if let url = Bundle.module.url(forResource: "Data", withExtension: nil) {
-            return url
+        if let dir = InstalledData.installedDirectory(named: installedDataName) {
+            return (dir, .installed)
         }
-        return Bundle.module.bundleURL.appendingPathComponent("Data", isDirectory: true)
+        let fm = FileManager.default
+        let besideExecutable = [Bundle.main.bundleURL, InstalledData.executableURL?.deletingLastPathComponent()]
+            .compactMap { $0 }
+            .flatMap { dir in ["cfnkit_CFNSchema.resources", "cfnkit_CFNSchema.bundle"].map { dir.appendingPathComponent($0).path } }
+        if besideExecutable.contains(where: { fm.fileExists(atPath: $0) }) {
+            if let url = Bundle.module.url(forResource: "Data", withExtension: nil) {
+                return (url, .bundle)
+            }
+            return (Bundle.module.bundleURL.appendingPathComponent("Data", isDirectory: true), .bundle)
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Data", isDirectory: true)
+        if fm.fileExists(atPath: source.appendingPathComponent("index.tsv").path) {
+            return (source, .source)
+        }
+        let expected = (InstalledData.shareDirectory ?? URL(fileURLWithPath: "/usr/local/share/cfnkit"))
+            .appendingPathComponent(installedDataName, isDirectory: true)
+        return (expected, .missing)
     }
 
     /// Problems met while loading data (missing index, unreadable or invalid files).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CFNSchema
 
 /// The `cfnkit` command: a thin shell over the libraries; every command's logic lives in a library.
 @main
@@ -10,8 +11,24 @@ struct CFNKit: ParsableCommand {
         subcommands: [
             ValidateCommand.self, LintCommand.self, RulesCommand.self, ConvertCommand.self, SchemaCommand.self,
             ResolveCommand.self, GraphCommand.self, PlanCommand.self, DiffCommand.self, PackageCommand.self,
+            InitCommand.self,
         ]
     )
+
+    /// `cfnkit --version` also says which data the binary carries and where it found it; every
+    /// other invocation goes straight to the argument parser.
+    static func main() {
+        let data = SchemaRegistry.defaultDataLocation()
+        if data.origin == .missing {
+            CommandSupport.printError("cfnkit: warning: schema data not found (expected \(data.url.path)); "
+                + "install with `make install`, or set CFNKIT_DATA_DIR")
+        }
+        if CommandLine.arguments.dropFirst().first == "--version" {
+            print(VersionReport.text())
+            return
+        }
+        main(nil)
+    }
 }
 
 enum CFNKitVersion {
