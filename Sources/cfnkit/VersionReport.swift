@@ -1,3 +1,4 @@
+import CFNRulePacks
 import CFNLint
 import CFNSchema
 import CFNTemplate
@@ -33,12 +34,13 @@ enum VersionReport {
         return lines.joined(separator: "\n")
     }
 
-    /// Rule-pack files installed beside the binary (`share/cfnkit/rules`), if any.
+    /// The shipped rule packs and where they are read from.
     static func rulePacks() -> String {
-        guard let dir = InstalledData.installedDirectory(named: "rules"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
-        else { return "none bundled" }
-        let packs = names.filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension) }.sorted()
-        return packs.isEmpty ? "none bundled" : "\(packs.joined(separator: ", ")) in \(dir.path)"
+        guard let dir = ShippedRulePacks.directory(),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: dir)
+        else { return "none found" }
+        let packs = names.filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension) }.sorted()
+            .map { ($0 as NSString).deletingPathExtension }
+        return packs.isEmpty ? "none found" : "\(packs.joined(separator: ", ")) (off until named with --packs) in \(dir)"
     }
 }
