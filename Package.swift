@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"], exclude: ["Fixtures"]),
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNRulePacks"]),
-        .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"]),
+        .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"], exclude: ["Fixtures"]),
         .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
     ]

@@ -42,7 +42,7 @@ public enum TemplateFinder {
             let name = (relative as NSString).lastPathComponent
             let full = (directory as NSString).appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 if name.hasPrefix(".") || skippedFolders.contains(name) { walker.skipDescendants() }
                 continue
@@ -74,7 +74,7 @@ public enum TemplateFinder {
             if matches(components[...], rest[...]) {
                 let full = base == "." && !pattern.hasPrefix("./") ? relative : (base as NSString).appendingPathComponent(relative)
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
                 if !isDirectory.boolValue { found.append(full) }
             }
         }

@@ -71,7 +71,7 @@ struct PackageBenchmark {
                     }
                     if generator.next() % 12 == 0 { content += "\n" }
                 }
-                FileManager.default.createFile(atPath: sub + "/file\(i).js", contents: Data(content.utf8))
+                _ = FileManager.default.createFile(atPath: sub + "/file\(i).js", contents: Data(content.utf8))
                 total += content.utf8.count
             }
             text += """
@@ -85,7 +85,7 @@ struct PackageBenchmark {
 
                 """
         }
-        FileManager.default.createFile(atPath: root + "/template.yaml", contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: root + "/template.yaml", contents: Data(text.utf8))
         return total
     }
 
