@@ -31,7 +31,8 @@ let package = Package(
             .product(name: "CFNIntrinsics", package: "cfnkit"),
             .product(name: "CFNChangeSet", package: "cfnkit"),
         ]),
-        // Stub until the rule-pack engine is on main (see the file).
-        .executableTarget(name: "FuzzRulePack", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzRulePack", dependencies: [
+            "FuzzSupport", .product(name: "CFNTemplate", package: "cfnkit"), .product(name: "CFNLint", package: "cfnkit"),
+        ]),
     ]
 )

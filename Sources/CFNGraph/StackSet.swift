@@ -1,3 +1,4 @@
+import CFNIntrinsics
 import CFNTemplate
 import Foundation
 
@@ -30,15 +31,18 @@ public struct StackSet: Sendable {
     public let deployOrder: [[String]]
     public let findings: [Finding]
 
-    /// - Parameter stackNames: template path -> stack name; otherwise the file name without extension.
-    public init(templates: [Template], stackNames: [String: String] = [:]) {
+    /// - Parameters:
+    ///   - stackNames: template path -> stack name; otherwise the file name without extension.
+    ///   - region: the region export names are worked out in (`AWS::Region`); by default the
+    ///     environment's, as the AWS CLI chooses it.
+    public init(templates: [Template], stackNames: [String: String] = [:], region: String? = nil) {
         stacks = templates.map { t in
             Stack(name: stackNames[t.path] ?? ((t.path as NSString).lastPathComponent as NSString).deletingPathExtension, template: t)
         }
         var exports: [ExportReference] = []
         var imports: [ExportReference] = []
         for stack in stacks {
-            let names = ExportNameResolver(template: stack.template, stackName: stack.name)
+            let names = ExportNameResolver(template: stack.template, stackName: stack.name, region: region)
             for output in stack.template.outputs {
                 guard let node = output.exportName, let name = names.resolve(node) else { continue }
                 exports.append(ExportReference(stack: stack.name, name: name, range: node.range))
@@ -93,65 +97,19 @@ public struct StackSet: Sendable {
     }
 }
 
-/// Works out export and import names written as literals, `Fn::Sub` or `Fn::Join` over literals,
-/// `AWS::StackName`, `AWS::Region`, `AWS::AccountId` and parameter defaults.
+/// Works out export and import names with the intrinsic evaluator, as the stack would see them at
+/// deploy time: parameter defaults, the stack's name and the region; names only known at deploy
+/// time (a `Ref` to a resource, say) stay unresolved.
 struct ExportNameResolver {
-    let template: Template
-    let stackName: String
-    var region = "us-east-1"
-    var accountId = "123456789012"
+    let evaluator: Evaluator
 
-    func resolve(_ node: Node) -> String? {
-        if let text = node.text { return text }
-        guard let (name, argument, _) = node.intrinsic else { return nil }
-        switch name {
-        case "Ref":
-            return argument.text.flatMap(value(of:))
-        case "Fn::Sub":
-            let text: String?
-            var locals: [String: String] = [:]
-            if let items = argument.sequence {
-                text = items.first?.text
-                for entry in items.count > 1 ? items[1].mapping?.entries ?? [] : [] {
-                    guard let v = resolve(entry.value) else { return nil }
-                    locals[entry.key.name] = v
-                }
-            } else {
-                text = argument.text
-            }
-            guard let text, let sub = try? SubString(parsing: text) else { return nil }
-            var out = ""
-            for part in sub.parts {
-                switch part {
-                case .literal(let s): out += s
-                case .variable(let v, _):
-                    guard let resolved = locals[v] ?? value(of: v) else { return nil }
-                    out += resolved
-                }
-            }
-            return out
-        case "Fn::Join":
-            guard let items = argument.sequence, items.count == 2, let separator = items[0].text,
-                  let parts = items[1].sequence else { return nil }
-            var values: [String] = []
-            for p in parts {
-                guard let v = resolve(p) else { return nil }
-                values.append(v)
-            }
-            return values.joined(separator: separator)
-        default:
-            return nil
-        }
+    init(template: Template, stackName: String, region: String? = nil) {
+        evaluator = Evaluator(template: template, context: EvaluationContext(region: region, stackName: stackName))
     }
 
-    private func value(of name: String) -> String? {
-        switch name {
-        case "AWS::StackName": return stackName
-        case "AWS::Region": return region
-        case "AWS::AccountId": return accountId
-        case "AWS::Partition": return "aws"
-        default: return template.parameter(name)?.defaultValue?.text
-        }
+    func resolve(_ node: Node) -> String? {
+        let value = evaluator.evaluate(node)
+        return value.isFullyKnown ? value.scalarText : nil
     }
 
     /// The argument of every `Fn::ImportValue` in the tree.

@@ -83,6 +83,8 @@ public struct ParameterValues: Sendable {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)
+        } catch let error as JSONParseError {
+            throw EvaluationError(.invalidParameterFile, "not valid JSON: \(error.message)", at: locator.range(atByte: error.offset))
         } catch {
             throw EvaluationError(.invalidParameterFile, "not valid JSON: \(error)", at: top)
         }
@@ -143,6 +145,16 @@ public struct ParameterValues: Sendable {
 private struct TextLocator {
     let bytes: [UInt8]
     let file: SourceFileID
+
+    /// The line and column (in characters) of a byte offset, as a one-character range.
+    func range(atByte offset: Int) -> SourceRange {
+        var line = 1, column = 1
+        for b in bytes.prefix(max(0, offset)) {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceRange(file: file, start: SourcePosition(line: line, column: column),
+                           end: SourcePosition(line: line, column: column + 1))
+    }
 
     func range(ofQuoted text: String) -> SourceRange {
         let needle = Array(Emitter.jsonString(text).utf8)

@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
         }
         var document: Any = json.first ?? [:]
         if templates.count > 1 {
-            let set = StackSet(templates: templates, stackNames: names)
+            let set = StackSet(templates: templates, stackNames: names, region: context.region)
             text += "\nStack deploy order (from Export / Fn::ImportValue):\n"
             for (i, wave) in set.deployOrder.enumerated() {
                 text += "  \(String(format: "%4d", i + 1))  \(wave.joined(separator: ", "))\n"

@@ -294,6 +294,36 @@ struct MultiStackTests {
         let twice = StackSet(templates: [vpc, vpc], stackNames: [:])
         #expect(twice.findings.contains { $0.kind == .duplicateExport })
     }
+
+    @Test("Export and import names are evaluated like the stack would: mappings, region, Select, parameter defaults")
+    func stackSetEvaluatesNames() throws {
+        let loader = TemplateLoader()
+        let exporter = Template(try loader.load(bytes: Array("""
+            Parameters: {Env: {Type: String, Default: prod}}
+            Mappings: {Names: {eu-west-1: {Prefix: net}}}
+            Resources: {Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}}
+            Outputs:
+              VpcId:
+                Value: !Ref Vpc
+                Export: {Name: !Sub ["${P}-${Env}-${AWS::Region}", {P: !FindInMap [Names, !Ref AWS::Region, Prefix]}]}
+            """.utf8), path: "network.yaml"))
+        let importer = Template(try loader.load(bytes: Array("""
+            Resources:
+              Sg:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: x
+                  VpcId:
+                    Fn::ImportValue: !Join ["-", [!Select [1, [x, net]], prod, eu-west-1]]
+            """.utf8), path: "app.yaml"))
+        let set = StackSet(templates: [importer, exporter], region: "eu-west-1")
+        #expect(set.exports.map(\.name) == ["net-prod-eu-west-1"])
+        #expect(set.findings.isEmpty, "\(set.findings)")
+        #expect(set.deployOrder == [["network"], ["app"]])
+        // In another region the names differ, so the import is unresolved.
+        let elsewhere = StackSet(templates: [importer, exporter], region: "us-east-1")
+        #expect(elsewhere.findings.map(\.kind) == [.unresolvedImport])
+    }
 }
 
 @Suite("Rendering")
