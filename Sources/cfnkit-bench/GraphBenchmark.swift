@@ -14,8 +14,13 @@ struct GraphBenchmark {
         for shape in Shape.allCases {
             for count in [100, 1_000, 5_000, 20_000] {
                 let text = Self.template(shape: shape, resources: count)
-                guard let document = try? TemplateLoader(limits: LoaderLimits(maxBytes: 256 << 20, maxResources: Int.max)).load(bytes: Array(text.utf8), path: "\(shape)-\(count).yaml") else {
-                    print("could not load generated template"); return
+                let document: LoadedDocument
+                do {
+                    document = try TemplateLoader(limits: LoaderLimits(maxBytes: 256 << 20, maxResources: Int.max))
+                        .load(bytes: Array(text.utf8), path: "\(shape)-\(count).yaml")
+                } catch {
+                    FileHandle.standardError.write(Data("could not load the generated \(shape.rawValue) template of \(count) resources: \(error)\n".utf8))
+                    exit(1)
                 }
                 let template = Template(document)
                 var waves = 0

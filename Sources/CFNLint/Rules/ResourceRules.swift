@@ -1,7 +1,7 @@
 import CFNTemplate
 
 enum ResourceRules {
-    static let all: [Rule] = [e3001, e3006, e3010, e3011, e2533, w2511]
+    static let all: [Rule] = [e3001, e3006, w3006, e3010, e3011, e2533, w2511]
 
     static let e3001 = Rule(
         "E3001", "Basic CloudFormation Resource Check",
@@ -64,7 +64,7 @@ enum ResourceRules {
 
     static let e3006 = Rule(
         "E3006", "Validate the CloudFormation resource type",
-        "Checks that each resource type exists in every linted region (custom, SAM with the transform, and module types are accepted).",
+        "Checks that each resource type exists in every linted region (custom, SAM with the transform, and module types are accepted; third-party types and types under a macro transform are W3006 warnings).",
         source: Docs.base + "aws-template-resource-type-ref.html", tags: ["resources"],
         failing: [RuleExample("""
             Resources:
@@ -91,16 +91,60 @@ enum ResourceRules {
                     out.add("Resource type '\(type)' requires the transform 'AWS::Serverless-2016-10-31'", at: t.range, path: path)
                 }
             case .thirdPartyOrUnknown:
-                do {
-                    let hint = ctx.schemas.suggestions(for: type, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
-                    out.add("Resource type '\(type)' does not exist in '\(ctx.regions[0])'\(hint)", at: t.range, path: path)
-                }
+                guard !unknownTypeMayBeValid(type, in: ctx.template) else { continue }  // W3006
+                let hint = ctx.schemas.suggestions(for: type, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
+                out.add("Resource type '\(type)' does not exist in '\(ctx.regions[0])'\(hint)", at: t.range, path: path)
             case .aws:
                 let missing = ctx.regions.filter { !ctx.schemas.isAvailable(type, in: $0) }
                 for region in missing {
                     out.add("Resource type '\(type)' does not exist in '\(region)'", at: t.range, path: path)
                 }
             }
+        }
+    }
+
+    /// Whether a type the bundled schemas do not know may still deploy: a third-party or private
+    /// registry type (its namespace is not AWS's; it may be registered in the account), or any type
+    /// when a macro transform rewrites the template first. An unknown `AWS::` type otherwise fails
+    /// with CloudFormation's "Unrecognized resource types", so E3006 reports it as an error.
+    static func unknownTypeMayBeValid(_ type: String, in template: Template) -> Bool {
+        let awsNamespace = type.hasPrefix("AWS::") || type.hasPrefix("Alexa::")
+        let macros = template.transformNames.filter { !$0.hasPrefix("AWS::Serverless") && $0 != "AWS::LanguageExtensions" }
+        return !awsNamespace || !macros.isEmpty
+    }
+
+    // cfn-lint reports these as E3006 errors; cfnkit warns (a deliberate difference, see docs/RULES.md):
+    // offline it cannot see the account's registry or what a macro will produce.
+    static let w3006 = Rule(
+        "W3006", "Resource type is not in the bundled schemas but may be registered",
+        "Warns about third-party or private registry types (a namespace other than AWS::), and about unknown types in templates a macro transforms: the account's registry or the macro may provide them. cfn-lint reports these as E3006.",
+        source: Docs.base + "registry.html", tags: ["resources"],
+        failing: [RuleExample("""
+            Resources:
+              Report:
+                Type: ⟦W3006⟧Initech::TPS::Report
+            """), RuleExample("""
+            Transform: S3Objects
+            Resources:
+              Object:
+                Type: ⟦W3006⟧AWS::S3::Object
+                Properties: {Target: {Bucket: b, Key: k}}
+            """)],
+        passing: [RuleExample("""
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topik
+              Thing:
+                Type: Custom::Thing
+                Properties:
+                  ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f
+            """)]
+    ) { ctx, out in
+        for r in ctx.template.resources {
+            guard let t = r.typeNode, let type = t.scalar?.text, !t.isNull,
+                  ctx.schemas.typeKind(type) == .thirdPartyOrUnknown, unknownTypeMayBeValid(type, in: ctx.template) else { continue }
+            out.add("Resource type '\(type)' is not in the bundled schemas; it must be registered in the account (or produced by a macro) before it deploys",
+                    at: t.range, path: [.key("Resources"), .key(r.logicalId), .key("Type")])
         }
     }
 
