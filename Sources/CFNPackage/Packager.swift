@@ -96,6 +96,8 @@ public struct PackageResult: Sendable {
     public let bucket: String
     /// Holds staged zips and templates; removed by `discard()`.
     public let stagingDirectory: String
+    /// The real paths of every template read (the root and the nested ones): outputs never replace them.
+    public var templatesRead: [String] = []
 
     public var templateFileName: String { format == .json ? "template.json" : "template.yaml" }
 
@@ -258,8 +260,10 @@ public struct Packager: Sendable {
                 }
             }
             let artifacts = artifactsByKey.values.sorted { $0.key < $1.key }
-            return PackageResult(template: rootText, format: rootFormat, artifacts: artifacts, bucket: options.bucket,
-                                 stagingDirectory: staging)
+            var result = PackageResult(template: rootText, format: rootFormat, artifacts: artifacts, bucket: options.bucket,
+                                       stagingDirectory: staging)
+            result.templatesRead = order.map(\.realPath)
+            return result
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error

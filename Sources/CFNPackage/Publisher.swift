@@ -40,7 +40,8 @@ public enum PackagePublisher {
             return
         }
         do {
-            try AtomicFile.write(result.template, to: path)
+            // Never over a template that was read (the root or a nested one).
+            try AtomicFile.write(result.template, to: path, sparing: result.templatesRead)
         } catch {
             throw PackageError(.io, "\(error)")
         }

@@ -8,7 +8,12 @@ public enum AtomicFile {
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
-    public static func write(_ data: Data, to path: String) throws {
+    /// - Parameter inputs: the files the command read; writing over one of them (by any name: the
+    ///   same device and inode) is refused, so an output path typed by mistake never destroys a source.
+    public static func write(_ data: Data, to path: String, sparing inputs: [String] = []) throws {
+        if let input = inputs.first(where: { sameFile($0, path) }) {
+            throw WriteError(path: path, reason: "it is the input \(input); cfnkit does not write over the files it reads (choose another output path)")
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -29,8 +34,15 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, sparing inputs: [String] = []) throws {
+        try write(Data(text.utf8), to: path, sparing: inputs)
+    }
+
+    /// Whether two paths name the same existing file (symlinks followed).
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
     /// Thrown by ``create(_:at:)`` when the target is already there.

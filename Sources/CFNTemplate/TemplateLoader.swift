@@ -137,6 +137,14 @@ public enum FileReader {
     public static func read(path: String, maxBytes: Int) throws(LoadError) -> [UInt8] {
         let origin = SourcePosition(line: 1, column: 1)
         if path == "-" { return try readAll(fd: 0, path: "<stdin>", maxBytes: maxBytes) }
+        // A named pipe with no writer would block open() for ever, a terminal would wait for typing:
+        // only regular files are read by name, plus the descriptor paths a shell hands over
+        // (`<(git show ...)` is /dev/fd/63, /dev/stdin).
+        var before = stat()
+        if stat(path, &before) == 0, let kind = specialFileKind(before.st_mode),
+           !(path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/") || path == "/dev/stdin") {
+            throw LoadError(.unreadable, file: path, at: origin, "is \(kind), not a template file")
+        }
         let fd = open(path, O_RDONLY)
         if fd < 0 {
             let code = errno
@@ -161,6 +169,16 @@ public enum FileReader {
             }
         }
         return try readAll(fd: fd, path: path, maxBytes: maxBytes)
+    }
+
+    /// "a named pipe", "a device", "a socket"; nil for regular files and folders.
+    static func specialFileKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return nil
+        }
     }
 
     private static func readAll(fd: Int32, path: String, maxBytes: Int) throws(LoadError) -> [UInt8] {

@@ -35,6 +35,11 @@ struct PackageBenchmark {
         }
         defer { peer.stop() }
         // Both tools upload the same project to the same local S3 (moto), whole processes timed.
+        let statuses = (peer.packageWithCFNKit(template, force: true), peer.packageWithAWS(template, force: true))
+        guard statuses == (0, 0) else {
+            FileHandle.standardError.write(Data("package: an upload to moto failed (cfnkit exit \(statuses.0), aws exit \(statuses.1))\n".utf8))
+            exit(1)
+        }
         let awsRuns = max(1, runs / 3)
         let cfnkitUpload = medianMilliseconds(runs: awsRuns) { peer.packageWithCFNKit(template, force: true) }
         let awsUpload = medianMilliseconds(runs: awsRuns) { peer.packageWithAWS(template, force: true) }
@@ -123,15 +128,17 @@ struct PackageBenchmark {
             self.environment = environment
         }
 
-        func packageWithAWS(_ template: String, force: Bool) {
+        @discardableResult
+        func packageWithAWS(_ template: String, force: Bool) -> Int32 {
             let out = template + ".aws-packaged.yaml"
-            _ = shell(["aws", "cloudformation", "package", "--template-file", template, "--s3-bucket", "bench", "--s3-prefix", "p",
+            return shell(["aws", "cloudformation", "package", "--template-file", template, "--s3-bucket", "bench", "--s3-prefix", "p",
                        "--output-template-file", out] + (force ? ["--force-upload"] : []), environment: environment)
         }
 
-        func packageWithCFNKit(_ template: String, force: Bool) {
+        @discardableResult
+        func packageWithCFNKit(_ template: String, force: Bool) -> Int32 {
             let out = template + ".cfnkit-packaged.yaml"
-            _ = shell([PackageBenchmark.cfnkitExecutable, "package", "--template-file", template, "--s3-bucket", "bench",
+            return shell([PackageBenchmark.cfnkitExecutable, "package", "--template-file", template, "--s3-bucket", "bench",
                        "--s3-prefix", "p", "--endpoint-url", environment["AWS_ENDPOINT_URL_S3"] ?? "",
                        "--output-template-file", out] + (force ? ["--force-upload"] : []), environment: environment)
         }

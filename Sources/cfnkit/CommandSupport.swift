@@ -22,21 +22,21 @@ enum CommandSupport {
     }
 
     /// Writes to a file atomically, or to standard output when `path` is nil.
-    static func write(_ data: Data, to path: String?) throws {
+    static func write(_ data: Data, to path: String?, sparing inputs: [String] = []) throws {
         guard let path else {
             FileHandle.standardOutput.write(data)
             return
         }
         do {
-            try AtomicFile.write(data, to: path)
+            try AtomicFile.write(data, to: path, sparing: inputs)
         } catch {
             printError("\(error)")
             throw ExitCode(1)
         }
     }
 
-    static func write(_ text: String, to path: String?) throws {
-        try write(Data(text.utf8), to: path)
+    static func write(_ text: String, to path: String?, sparing inputs: [String] = []) throws {
+        try write(Data(text.utf8), to: path, sparing: inputs)
     }
 
     /// The dependency graph of a template: Fn::ForEach loops expanded, and, when a deployment context

@@ -54,7 +54,7 @@ struct ConvertCommand: ParsableCommand {
         }
         if let output {
             do {
-                try AtomicFile.write(text, to: output)
+                try AtomicFile.write(text, to: output, sparing: [path])
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(1)

@@ -54,7 +54,7 @@ struct GraphCommand: ParsableCommand {
         case .json: data = Data(renderer.json().utf8)
         case .svg, .png: data = try Graphviz.render(renderer.dot(), as: format.rawValue)
         }
-        try CommandSupport.write(data, to: output)
+        try CommandSupport.write(data, to: output, sparing: [template])
     }
 }
 

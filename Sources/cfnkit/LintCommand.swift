@@ -125,8 +125,8 @@ struct LintCommand: ParsableCommand {
         let color = destination == nil && !noColor && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = Formatter(format: settings.format, rules: catalog.ruleSet, color: color, version: CFNKitVersion.number).render(report)
         if let destination {
-            do { try text.write(toFile: destination, atomically: true, encoding: .utf8) } catch {
-                throw usage("cannot write \(destination): \(error.localizedDescription)")
+            do { try AtomicFile.write(text, to: destination, sparing: report.files) } catch {
+                throw usage("\(error)")
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))

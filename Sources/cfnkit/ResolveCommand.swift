@@ -59,7 +59,7 @@ struct ResolveCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(output) not written: the template has errors\n".utf8))
         } else if let output {
             do {
-                try AtomicFile.write(text, to: output)
+                try AtomicFile.write(text, to: output, sparing: [path] + [contextOptions.parametersFile].compactMap { $0 })
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(1)

@@ -59,6 +59,7 @@ struct BadInputTests {
         var stdoutPrefixes: [String] = [], stderrPrefixes: [String] = [], stderrFragments: [String] = []
         var generate: [(file: String, kind: String, n: Int)] = []
         var chmods: [(file: String, mode: mode_t)] = []
+        var fifos: [String] = [], unchanged: [String] = []
         for raw in spec.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(raw)
             if line.hasPrefix("#") { continue }
@@ -78,6 +79,8 @@ struct BadInputTests {
             case "stdout-prefix": stdoutPrefixes.append(value)
             case "stderr-prefix": stderrPrefixes.append(value)
             case "absent": absent.append(value)
+            case "mkfifo": fifos.append(value)          // a named pipe nobody writes to
+            case "unchanged": unchanged.append(value)   // a file that must be byte-identical afterwards
             case "generate":
                 let p = value.split(separator: " ").map(String.init)
                 generate.append((p[0], p[1], Int(p[2]) ?? 0))
@@ -96,6 +99,8 @@ struct BadInputTests {
             try Self.generate(g.kind, g.n).write(to: folder.appendingPathComponent(g.file))
         }
         for c in chmods { chmod(folder.appendingPathComponent(c.file).path, c.mode) }
+        for f in fifos { #expect(mkfifo(folder.appendingPathComponent(f).path, 0o644) == 0, "\(name): mkfifo \(f)") }
+        let before = try unchanged.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
 
         let start = ContinuousClock.now
         let result = try CLI.run(arguments, in: folder, environment: environment)
@@ -111,6 +116,9 @@ struct BadInputTests {
         for f in stderrFragments { #expect(result.stderr.contains(f), "\(name): stderr lacks \(f)\n\(context)") }
         for path in absent {
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path), "\(name): \(path) left behind")
+        }
+        for (file, bytes) in zip(unchanged, before) {
+            #expect((try? Data(contentsOf: folder.appendingPathComponent(file))) == bytes, "\(name): \(file) was modified")
         }
         #expect(elapsed < .milliseconds(Int(Self.secondsLimit * 1000)), "\(name): took \(elapsed)")
         #expect(Self.peakChildMemoryKB() < Self.memoryLimitKB, "\(name): a child used \(Self.peakChildMemoryKB()) KB")
