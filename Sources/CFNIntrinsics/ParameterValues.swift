@@ -69,10 +69,14 @@ public struct ParameterValues: Sendable {
     }
 
     public static func load(path: String) throws(EvaluationError) -> ParameterValues {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EvaluationError(.invalidParameterFile, "\(path): cannot read the parameters file", at: .synthetic)
+        // Read like a template: bounded in size, special files (a FIFO would block) refused.
+        let bytes: [UInt8]
+        do { bytes = try FileReader.read(path: path, maxBytes: Limits.templateBytes) } catch {
+            let origin = SourcePosition(line: 1, column: 1)
+            throw EvaluationError(.invalidParameterFile, "cannot read the parameters file: \(error.message)",
+                                  at: SourceRange(file: SourceFiles.id(for: path), start: origin, end: origin))
         }
-        return try parse(json: Array(data), path: path)
+        return try parse(json: bytes, path: path)
     }
 
     /// Reads either JSON format; which one is decided by the top-level shape.

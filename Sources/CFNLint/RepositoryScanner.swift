@@ -64,8 +64,9 @@ public enum RepositoryScanner {
             }
         }
         for file in regionFiles(in: root) {
-            guard let text = try? String(contentsOfFile: (root as NSString).appendingPathComponent(file), encoding: .utf8)
+            guard let bytes = try? FileReader.read(path: (root as NSString).appendingPathComponent(file), maxBytes: 4 << 20)
             else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
             for word in regionWords(in: text) where regionsKnown.contains(word) { regionCounts[word, default: 0] += 1 }
         }
         let regions = regionCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)

@@ -1,3 +1,4 @@
+import CFNTemplate
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -46,8 +47,8 @@ public struct IgnoreRules: Sendable {
     /// Reads `folder/.cfnkitignore` when there is one.
     public static func load(folder: String) -> IgnoreRules? {
         let path = (folder as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return IgnoreRules(text: String(decoding: data, as: UTF8.self))
+        guard let bytes = try? FileReader.read(path: path, maxBytes: 4 << 20) else { return nil }
+        return IgnoreRules(text: String(decoding: bytes, as: UTF8.self))
     }
 
     public var isEmpty: Bool { rules.isEmpty }

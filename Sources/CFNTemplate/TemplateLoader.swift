@@ -143,7 +143,7 @@ public enum FileReader {
         var before = stat()
         if stat(path, &before) == 0, let kind = specialFileKind(before.st_mode),
            !(path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/") || path == "/dev/stdin") {
-            throw LoadError(.unreadable, file: path, at: origin, "is \(kind), not a template file")
+            throw LoadError(.unreadable, file: path, at: origin, "is \(kind), not a regular file")
         }
         let fd = open(path, O_RDONLY)
         if fd < 0 {
