@@ -74,7 +74,12 @@ public struct ProjectFiles: Sendable {
             let how = real == absolutePath ? "" : " (it resolves to \(real))"
             throw PackageError(.outsideRoot, "\(absolutePath) is outside the project root \(root)\(how); pass --allow-outside-root to package it anyway")
         }
-        return (real, (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file)
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return (real, .directory)
+        case S_IFREG: return (real, .file)
+        default:  // reading a named pipe would block, a device would never end
+            throw PackageError(.invalidValue, "\(absolutePath) is not a regular file or folder (a named pipe, device or socket)")
+        }
     }
 
     /// Every file under `folder` (a real path), sorted by name inside the zip.
