@@ -1,4 +1,4 @@
-import CFNLint
+@testable import CFNLint
 import CFNRulePacks
 import CFNTemplate
 import Foundation
@@ -66,6 +66,24 @@ import Testing
                 assert: {path: Type, matches: "([a-z"}
             """)
         #expect(message == "team.yaml:6:35: error: invalid regular expression '([a-z'", "\(message)")
+    }
+
+    @Test("Regexes that repeat a repeating group (exponential backtracking) are refused; others are not",
+          arguments: [
+              ("(a+)+$", 4), ("^(\\w*,)*$", 7), ("([a-z]+)*x", 8), ("((ab)+)+", 7), ("(?:x|y+){2,}", 8), ("(\\d+\\.?)+", 8),
+              ("^team-[a-z]+$", nil), ("(ab)+c*", nil), ("(a+){3}", nil), ("[(a+)]+", nil), ("\\(a+\\)+", nil), ("^(dev|prod)-[0-9]{1,3}$", nil),
+          ] as [(String, Int?)])
+    func nestedRepetition(_ pattern: String, _ offset: Int?) throws {
+        #expect(RegexSafety.nestedQuantifier(in: pattern) == offset, "\(pattern)")
+        let message = rejection("""
+            rules:
+              - id: T1
+                severity: warning
+                title: t
+                target: parameters
+                assert: {path: Type, matches: '\(pattern)'}
+            """)
+        #expect((message != "accepted") == (offset != nil), "\(pattern): \(message)")
     }
 
     @Test func badPathUnknownKeyAndSeverityAreRejected() {

@@ -24,6 +24,10 @@ public struct PackRegex: @unchecked Sendable {
         do { regex = try NSRegularExpression(pattern: pattern) } catch {
             throw PackSyntaxError("invalid regular expression '\(pattern)'")
         }
+        if let at = RegexSafety.nestedQuantifier(in: pattern) {
+            throw PackSyntaxError("regular expression '\(pattern)' repeats a group that itself repeats (at character \(at + 1)); "
+                                  + "such patterns can take exponential time on some values: rewrite it without the nested repetition")
+        }
     }
 
     /// Whether the pattern matches somewhere in `s` (anchor with ^ and $ to match all of it).
