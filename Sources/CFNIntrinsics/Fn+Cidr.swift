@@ -71,6 +71,18 @@ public enum CidrCalculator {
         return .success(out)
     }
 
+    /// The addresses of an IPv4 CIDR block (`10.0.0.0/24`), from its network address; nil when the
+    /// text is not one.
+    public static func ipv4Range(_ block: String) -> ClosedRange<UInt32>? {
+        let parts = block.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let prefix = Int(parts[1]), (0...32).contains(prefix), let address = parseIPv4(String(parts[0])) else {
+            return nil
+        }
+        let hostMask: UInt32 = prefix == 0 ? .max : (1 << (32 - prefix)) &- 1
+        let network = address & ~hostMask
+        return network...(network | hostMask)
+    }
+
     // MARK: Addresses
 
     static func parseIPv4(_ text: String) -> UInt32? {

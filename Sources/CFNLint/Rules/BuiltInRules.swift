@@ -15,6 +15,7 @@ enum BuiltInRules {
         rules += ValueRules.all
         rules += ResourceAttributeRules.all
         rules += TypeSpecificRules.all
+        rules += EC2AndECSRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }
