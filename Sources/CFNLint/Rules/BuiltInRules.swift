@@ -16,6 +16,7 @@ enum BuiltInRules {
         rules += ResourceAttributeRules.all
         rules += TypeSpecificRules.all
         rules += EC2AndECSRules.all
+        rules += IAMTrustPolicyRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }
