@@ -17,6 +17,7 @@ enum BuiltInRules {
         rules += TypeSpecificRules.all
         rules += EC2AndECSRules.all
         rules += IAMTrustPolicyRules.all
+        rules += TaggingRules.all
         rules += [MetadataRules.w4005, ModuleRules.e5001]
         return rules
     }
