@@ -87,6 +87,7 @@ struct LintCommand: ParsableCommand {
         let (include, t3) = LintArguments.split(includeChecks, keep: LintArguments.isCheckId)
         let (mandatory, t4) = LintArguments.split(mandatoryChecks, keep: LintArguments.isCheckId)
         templates = t1 + t2 + t3 + t4 + templates
+        if templates.contains("") { throw ValidationError("an empty template path was given") }
         var cli = LintConfig()
         if !regionValues.isEmpty { cli.regions = regionValues }
         if !ignore.isEmpty { cli.ignoreChecks = ignore }

@@ -30,6 +30,7 @@ struct ValidateCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
+        if paths.contains("") { throw ValidationError("an empty template path was given") }
         let files = TemplateFinder.expand(paths)
         guard !files.isEmpty else {
             throw ValidationError("no template files found in \(paths.joined(separator: " "))")
