@@ -118,6 +118,17 @@ public struct Mapping: Sendable {
         rebuildIndex()
     }
 
+    /// With the first-occurrence index a loader already built while checking for duplicate keys.
+    init(entries: [Entry], firstIndex: [String: Int]?) {
+        self.entries = entries
+        if let firstIndex, entries.count > Self.indexThreshold {
+            self.index = firstIndex
+        } else {
+            self.index = nil
+            rebuildIndex()
+        }
+    }
+
     public init(_ pairs: KeyValuePairs<String, Node>) {
         self.init(pairs.map { Entry(key: MappingKey($0.key), value: $0.value) })
     }

@@ -109,7 +109,7 @@ struct YAMLTreeBuilder {
                 let frame = stack.removeLast()
                 let range = SourceRange(file: file, start: frame.start, end: end)
                 let node = frame.isMapping
-                    ? Node(.mapping(Mapping(frame.entries)), range: range)
+                    ? Node(.mapping(Mapping(entries: frame.entries, firstIndex: frame.seen)), range: range)
                     : Node(.sequence(frame.items), range: range)
                 try attach(node, tag: frame.tag, to: &stack, root: &root, duplicate: &duplicate)
             default:
@@ -119,7 +119,7 @@ struct YAMLTreeBuilder {
     }
 
     /// Places a finished node into its parent: as a key, a mapping value, a list item or the root.
-    private func attach(_ raw: Node, tag: String?, to stack: inout [Frame], root: inout Node?,
+    private func attach(_ raw: consuming Node, tag: String?, to stack: inout [Frame], root: inout Node?,
                         duplicate: inout LoadError?) throws(LoadError) {
         guard !stack.isEmpty else {
             root = tag == nil ? raw : try applyTag(tag, to: raw)
