@@ -33,6 +33,9 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // HTTP through the system libcurl, opened with dlopen only when an upload needs it (linking it
+        // would slow every command's start); fixed-argument wrappers Swift can call.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Loader (YAML + strict JSON) with positions, the node tree, the template model, the emitter.
         .target(name: "CFNTemplate", dependencies: ["CYAML"]),
         // Bundled CloudFormation resource provider schemas, loaded lazily per type.
@@ -58,7 +61,7 @@ let package = Package(
         .target(
             name: "CFNPackage",
             dependencies: [
-                "CFNTemplate", "CFNIntrinsics", "CZlib",
+                "CFNTemplate", "CFNIntrinsics", "CZlib", "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,7 +1,5 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Where and how to upload: the bucket, the region, an optional custom endpoint (path-style addressing),
 /// server-side encryption, and the retry and multipart settings.
@@ -39,12 +37,11 @@ public struct S3Settings: Sendable {
     }
 }
 
-/// A small S3 client over URLSession: HEAD, PUT (single and multipart), GET, PUT Bucket. Every request is
+/// A small S3 client over libcurl (`CurlTransport`): HEAD, PUT (single and multipart), GET, PUT Bucket. Every request is
 /// signed with SigV4; throttling, server errors and network failures are retried with backoff.
 public final class S3Client: @unchecked Sendable {
     public let settings: S3Settings
     private let signer: SigV4Signer
-    private let session: URLSession
     /// scheme://host[:port]
     private let origin: String
     private let hostHeader: String
@@ -53,10 +50,6 @@ public final class S3Client: @unchecked Sendable {
     public init(settings: S3Settings) throws(PackageError) {
         self.settings = settings
         signer = SigV4Signer(credentials: settings.credentials, region: settings.region, service: "s3")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = settings.timeout
-        configuration.httpMaximumConnectionsPerHost = 4
-        session = URLSession(configuration: configuration)
         if let endpoint = settings.endpointURL, !endpoint.isEmpty {
             guard let url = URL(string: endpoint), let scheme = url.scheme, let host = url.host else {
                 throw PackageError(.usage, "--endpoint-url \(endpoint) is not a URL like https://host:port")
@@ -73,8 +66,6 @@ public final class S3Client: @unchecked Sendable {
             origin = "https://" + hostHeader
         }
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     public struct Response: Sendable {
         public var status: Int
@@ -96,9 +87,7 @@ public final class S3Client: @unchecked Sendable {
         let queryString = query.isEmpty ? "" : "?" + query.map {
             $0.1.isEmpty && ($0.0 == "uploads") ? SigV4Signer.uriEncode($0.0) : "\(SigV4Signer.uriEncode($0.0))=\(SigV4Signer.uriEncode($0.1))"
         }.joined(separator: "&")
-        guard let url = URL(string: origin + encodedPath + queryString) else {
-            throw PackageError(.usage, "cannot form a URL for key \(key ?? "")")
-        }
+        let url = origin + encodedPath + queryString
         var attempt = 0
         var lastFailure = ""
         while attempt < settings.maxAttempts {
@@ -106,18 +95,17 @@ public final class S3Client: @unchecked Sendable {
             attempt += 1
             let signable = SignableRequest(method: method, host: hostHeader, encodedPath: encodedPath, query: query, headers: headers)
             let signed = signer.sign(signable, payloadHash: payloadHash, date: Date())
-            var request = URLRequest(url: url)
-            request.httpMethod = method
-            for (name, value) in signed { request.setValue(value, forHTTPHeaderField: name) }
-            if let body {
-                request.httpBody = body
-                request.setValue("\(body.count)", forHTTPHeaderField: "Content-Length")
-                // Unsigned; without it Foundation sends POST bodies as form data, which servers may consume.
-                request.setValue(method == "POST" ? "application/xml" : "application/octet-stream", forHTTPHeaderField: "Content-Type")
+            var lines = signed.map { "\($0.key): \($0.value)" }
+            // PUT and POST always carry a body (an empty one is "Content-Length: 0").
+            let sent = body ?? (method == "PUT" || method == "POST" ? Data() : nil)
+            if sent != nil {
+                // Unsigned; without it libcurl labels POST bodies as form data, which servers may consume.
+                lines.append("Content-Type: " + (method == "POST" ? "application/xml" : "application/octet-stream"))
             }
-            switch perform(request) {
+            switch CurlTransport.perform(method: method, url: url, headers: lines, body: sent, timeout: settings.timeout) {
             case .failure(let error):
-                lastFailure = "network failure talking to \(origin): \(error.localizedDescription)"
+                if error.isPermanent { throw PackageError(.network, "cannot upload to \(origin): \(error.message)") }
+                lastFailure = "network failure talking to \(origin): \(error.message)"
                 continue
             case .success(let response):
                 if response.status >= 500 || response.status == 429 || Self.errorCode(response.body) == "SlowDown" {
@@ -128,28 +116,6 @@ public final class S3Client: @unchecked Sendable {
             }
         }
         throw PackageError(.network, "\(lastFailure) (gave up after \(settings.maxAttempts) attempts)")
-    }
-
-    private final class Box: @unchecked Sendable {
-        var result: Result<Response, Error> = .failure(URLError(.unknown))
-    }
-
-    private func perform(_ request: URLRequest) -> Result<Response, Error> {
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            if let error {
-                box.result = .failure(error)
-            } else if let http = response as? HTTPURLResponse {
-                var headers: [String: String] = [:]
-                for (k, v) in http.allHeaderFields { headers[String(describing: k).lowercased()] = String(describing: v) }
-                box.result = .success(Response(status: http.statusCode, headers: headers, body: data ?? Data()))
-            }
-            done.signal()
-        }
-        task.resume()
-        done.wait()
-        return box.result
     }
 
     static func errorCode(_ body: Data) -> String? { xmlValue("Code", in: body) }

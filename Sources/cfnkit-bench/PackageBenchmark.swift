@@ -175,13 +175,5 @@ struct PackageBenchmark {
 
 @discardableResult
 private func shell(_ arguments: [String], environment: [String: String]? = nil) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
+    runQuietly(arguments[0], Array(arguments.dropFirst()), environment: environment)
 }
