@@ -9,7 +9,7 @@ struct LintBenchmark {
     let corpus: URL
 
     func run() {
-        let cfnkit = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cfnkit").path
+        let cfnkit = benchedCFNKit
         guard FileManager.default.isExecutableFile(atPath: cfnkit) else {
             print("\nlint: skipped: build cfnkit first (swift build -c release --product cfnkit)")
             return

@@ -134,3 +134,8 @@ func runQuietly(_ executable: String, _ arguments: [String], environment: [Strin
     // WIFEXITED / WEXITSTATUS, which Swift does not import.
     return status & 0x7f == 0 ? (status >> 8) & 0xff : -1
 }
+
+/// The cfnkit binary the process-level tables time: `CFNKIT_BENCH_CFNKIT` (Scripts/bench points it at
+/// the statically linked build `make install` ships), else the `cfnkit` built beside this program.
+let benchedCFNKit: String = ProcessInfo.processInfo.environment["CFNKIT_BENCH_CFNKIT"]
+    ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cfnkit").path

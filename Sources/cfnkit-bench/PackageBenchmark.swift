@@ -66,9 +66,7 @@ struct PackageBenchmark {
         }
     }
 
-    static var cfnkitExecutable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cfnkit").path
-    }
+    static var cfnkitExecutable: String { benchedCFNKit }
 
     static func packageWithCFNKit(template: String, outputDir: String) {
         _ = shell([cfnkitExecutable, "package", "--template-file", template, "--s3-bucket", "bench", "--s3-prefix", "p",
