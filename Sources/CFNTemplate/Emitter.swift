@@ -228,11 +228,14 @@ public enum Emitter {
         return yamlDoubleQuoted(s.text)
     }
 
-    /// Characters only a double-quoted scalar can hold: controls, the C1 range (libyaml reads U+0085
-    /// as a line break), the Unicode line and paragraph separators and the byte-order mark. Found by
-    /// fuzzing (Fuzz/Regressions/FuzzLoadYAML): a `\N` escape written into a `|` block did not load back.
+    /// Characters only a double-quoted scalar can hold, as escapes: controls, the C1 range (libyaml
+    /// reads U+0085 as a line break), the Unicode line and paragraph separators, the byte-order mark,
+    /// and U+FFFE and U+FFFF, which YAML does not count as printable (libyaml refuses them raw). Found
+    /// by fuzzing (Fuzz/Regressions/FuzzLoadYAML, FuzzLoadJSON): a `\N` escape written into a `|`
+    /// block, and a JSON `\uFFFF` written raw into YAML, did not load back.
     static func needsEscape(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u == "\u{2028}" || u == "\u{2029}" || u == "\u{FEFF}"
+        u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u == "\u{2028}" || u == "\u{2029}"
+            || u == "\u{FEFF}" || u.value == 0xFFFE || u.value == 0xFFFF
     }
 
     /// A `|` block for multi-line strings that a literal block can hold exactly.
@@ -292,8 +295,7 @@ public enum Emitter {
             case "\t": out += "\\t"
             case "\u{00}": out += "\\0"
             default:
-                if u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u == "\u{FEFF}"
-                    || u == "\u{2028}" || u == "\u{2029}" {
+                if needsEscape(u) {
                     let hex = String(u.value, radix: 16)
                     if u.value <= 0xFF {
                         out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex

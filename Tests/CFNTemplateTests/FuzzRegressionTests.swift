@@ -18,19 +18,6 @@ struct FuzzRegressionTests {
         }
     }
 
-    @Test("The fuzzer's original input round-trips")
-    func originalInput() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fuzz/Regressions/FuzzLoadYAML/emitter-nel-in-literal-block.yaml").path
-        let doc = try TemplateLoader().load(path: path)
-        for shortForm in [true, false] {
-            let again = try load(Emitter.yaml(doc.root, shortForm: shortForm))
-            #expect(doc.root.firstDifference(from: again.root) == nil)
-        }
-        let json = try load(Emitter.json(doc.root), path: "again.json")
-        #expect(doc.root.firstDifference(from: json.root) == nil)
-    }
-
     /// FuzzLoadJSON: a mapping key longer than 1024 characters was written as an implicit YAML key,
     /// which libyaml cannot read; it is now written as an explicit `? key`.
     @Test("Keys longer than YAML's implicit-key limit round-trip", arguments: [1_020, 1_500, 8_000])
@@ -45,12 +32,34 @@ struct FuzzRegressionTests {
         }
     }
 
-    @Test("The fuzzer's long-key input round-trips")
-    func longKeyInput() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fuzz/Regressions/FuzzLoadJSON/emitter-long-key.json").path
-        let doc = try TemplateLoader().load(path: path)
-        let again = try load(Emitter.yaml(doc.root, shortForm: true))
-        #expect(doc.root.firstDifference(from: again.root) == nil)
+    /// FuzzLoadJSON: `\uFFFF` in a JSON string was written raw into YAML, where U+FFFE and U+FFFF
+    /// are not printable characters and libyaml refuses them; they are now escaped.
+    @Test("Strings and keys holding U+FFFE or U+FFFF round-trip", arguments: ["a\u{FFFF}b", "\u{FFFE}", "x\u{FFFF}\ny\n"])
+    func nonCharacters(_ text: String) throws {
+        let root = Node.map(Mapping(["Description": .string(text), text: .string("key")]))
+        for shortForm in [true, false] {
+            let yaml = Emitter.yaml(root, shortForm: shortForm)
+            let again = try load(yaml)
+            #expect(root.firstDifference(from: again.root) == nil, "\(yaml)")
+        }
+    }
+
+    static let regressionRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/Regressions")
+    static let regressionInputs: [String] = ["FuzzLoadYAML", "FuzzLoadJSON"].flatMap { target in
+        ((try? FileManager.default.contentsOfDirectory(atPath: regressionRoot.appendingPathComponent(target).path)) ?? [])
+            .sorted().map { "\(target)/\($0)" }
+    }
+
+    /// Every input a loader fuzzer found round-trips through YAML (both forms) and JSON.
+    @Test("The fuzzers' inputs round-trip", arguments: regressionInputs)
+    func fuzzerInput(_ name: String) throws {
+        let doc = try TemplateLoader().load(path: Self.regressionRoot.appendingPathComponent(name).path)
+        for shortForm in [true, false] {
+            let again = try load(Emitter.yaml(doc.root, shortForm: shortForm))
+            #expect(doc.root.firstDifference(from: again.root) == nil)
+        }
+        let json = try load(Emitter.json(doc.root), path: "again.json")
+        #expect(doc.root.firstDifference(from: json.root) == nil)
     }
 }
