@@ -20,7 +20,8 @@ public struct PackageOptions: Sendable {
     /// For TemplateURL: `https://s3.<region>.amazonaws.com/bucket/key`, or the endpoint when one is given.
     public var region: String
     public var endpointURL: String?
-    /// Paths never zipped (the output folder, the bundle, the output template).
+    /// The command's outputs (the output folder, the bundle, the output template): never zipped, and
+    /// never allowed to be one of the templates being packaged.
     public var excludedPaths: [String]
     /// Artifacts built at once.
     public var concurrency: Int
@@ -96,8 +97,6 @@ public struct PackageResult: Sendable {
     public let bucket: String
     /// Holds staged zips and templates; removed by `discard()`.
     public let stagingDirectory: String
-    /// The real paths of every template read (the root and the nested ones): outputs never replace them.
-    public var templatesRead: [String] = []
 
     public var templateFileName: String { format == .json ? "template.json" : "template.yaml" }
 
@@ -195,6 +194,13 @@ public struct Packager: Sendable {
                 throw PackageError(.missingPath, "\(options.templatePath): no such file")
             }
             try visit(real: rootReal, display: options.templatePath, chain: [], files: files, units: &units, order: &order)
+            // Before anything is built or uploaded: an output path that names a template being read.
+            for output in options.excludedPaths {
+                if let unit = order.first(where: { AtomicFile.sameFile($0.realPath, output) }) {
+                    throw PackageError(.usage, "\(output) is the template \(unit.displayPath) being packaged; "
+                                       + "cfnkit does not write over the files it reads (choose another output path)")
+                }
+            }
 
             // 2. Build the code artifacts (zips, files), each distinct source once.
             var sources: [Source] = []
@@ -260,10 +266,8 @@ public struct Packager: Sendable {
                 }
             }
             let artifacts = artifactsByKey.values.sorted { $0.key < $1.key }
-            var result = PackageResult(template: rootText, format: rootFormat, artifacts: artifacts, bucket: options.bucket,
-                                       stagingDirectory: staging)
-            result.templatesRead = order.map(\.realPath)
-            return result
+            return PackageResult(template: rootText, format: rootFormat, artifacts: artifacts, bucket: options.bucket,
+                                 stagingDirectory: staging)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error

@@ -40,8 +40,7 @@ public enum PackagePublisher {
             return
         }
         do {
-            // Never over a template that was read (the root or a nested one).
-            try AtomicFile.write(result.template, to: path, sparing: result.templatesRead)
+            try AtomicFile.write(result.template, to: path)
         } catch {
             throw PackageError(.io, "\(error)")
         }

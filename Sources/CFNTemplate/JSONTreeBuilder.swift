@@ -10,15 +10,8 @@ struct JSONTreeBuilder {
         var isObject: Bool
         var start: SourcePosition
         var items: [Node] = []
-        var entries: [Mapping.Entry] = []
+        var mapping = MappingBuilder()
         var pendingKey: MappingKey?
-        /// Keys already seen, once the object is large enough that a linear scan would cost.
-        var seen: [String: Int]?
-
-        func index(of name: String) -> Int? {
-            if let seen { return seen[name] }
-            return entries.firstIndex { $0.key.name == name }
-        }
     }
 
     func build(_ bytes: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Node {
@@ -44,8 +37,8 @@ struct JSONTreeBuilder {
                 let name = try readString(&cursor)
                 let key = MappingKey(name, range: SourceRange(file: file, start: keyStart, end: cursor.position))
                 let t = stack.count - 1
-                if let first = stack[t].index(of: name) {
-                    let firstPos = stack[t].entries[first].key.range.start
+                if let first = stack[t].mapping.index(of: name) {
+                    let firstPos = stack[t].mapping.entries[first].key.range.start
                     throw LoadError(.duplicateKey, file: path, at: keyStart,
                                     "duplicate key '\(name)' (first defined at line \(firstPos.line), column \(firstPos.column))",
                                     related: [firstPos])
@@ -118,14 +111,7 @@ struct JSONTreeBuilder {
                 if stack[t].isObject {
                     let key = stack[t].pendingKey!
                     stack[t].pendingKey = nil
-                    let position = stack[t].entries.count
-                    stack[t].seen?[key.name] = position
-                    stack[t].entries.append(Mapping.Entry(key: key, value: node))
-                    if stack[t].seen == nil, stack[t].entries.count > 16 {
-                        var seen: [String: Int] = [:]
-                        for (i, e) in stack[t].entries.enumerated() { seen[e.key.name] = i }
-                        stack[t].seen = seen
-                    }
+                    stack[t].mapping.append(Mapping.Entry(key: key, value: node))
                 } else {
                     stack[t].items.append(node)
                 }
@@ -143,7 +129,7 @@ struct JSONTreeBuilder {
                 cursor.advance()
                 let frame = stack.removeLast()
                 let range = SourceRange(file: file, start: frame.start, end: cursor.position)
-                node = frame.isObject ? Node(.mapping(Mapping(entries: frame.entries, firstIndex: frame.seen)), range: range) : Node(.sequence(frame.items), range: range)
+                node = frame.isObject ? Node(.mapping(frame.mapping.build()), range: range) : Node(.sequence(frame.items), range: range)
             }
         }
     }

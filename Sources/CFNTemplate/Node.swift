@@ -110,7 +110,8 @@ public struct Mapping: Sendable {
     public private(set) var entries: [Entry]
     private var index: [String: Int]?
 
-    private static let indexThreshold = 12
+    /// Mappings with more entries than this are looked up through a dictionary.
+    static let indexThreshold = 12
 
     public init(_ entries: [Entry] = []) {
         self.entries = entries
@@ -118,7 +119,8 @@ public struct Mapping: Sendable {
         rebuildIndex()
     }
 
-    /// With the first-occurrence index a loader already built while checking for duplicate keys.
+    /// With the first-occurrence index a loader already built while checking for duplicate keys
+    /// (`MappingBuilder`).
     init(entries: [Entry], firstIndex: [String: Int]?) {
         self.entries = entries
         if let firstIndex, entries.count > Self.indexThreshold {

@@ -14,10 +14,8 @@ struct YAMLTreeBuilder {
         var start: SourcePosition
         var tag: String?
         var items: [Node] = []
-        var entries: [Mapping.Entry] = []
+        var mapping = MappingBuilder()
         var pendingKey: MappingKey?
-        /// Keys already seen, for mappings large enough that a linear scan would cost.
-        var seen: [String: Int]?
     }
 
     func build(_ bytes: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Node {
@@ -103,13 +101,13 @@ struct YAMLTreeBuilder {
                 if nodeCount > limits.maxNodes { throw tooManyNodes(at: start) }
                 var frame = Frame(isMapping: isMapping, start: start, tag: rawTag.map { String(cString: $0) })
                 // Most mappings in templates have a handful of keys; growing 1 -> 2 -> 4 costs more.
-                if isMapping { frame.entries.reserveCapacity(4) }
+                if isMapping { frame.mapping = MappingBuilder(reservingCapacity: 4) }
                 stack.append(frame)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let range = SourceRange(file: file, start: frame.start, end: end)
                 let node = frame.isMapping
-                    ? Node(.mapping(Mapping(entries: frame.entries, firstIndex: frame.seen)), range: range)
+                    ? Node(.mapping(frame.mapping.build()), range: range)
                     : Node(.sequence(frame.items), range: range)
                 try attach(node, tag: frame.tag, to: &stack, root: &root, duplicate: &duplicate)
             default:
@@ -140,13 +138,13 @@ struct YAMLTreeBuilder {
                                 "YAML merge keys (<<) are not supported by CloudFormation")
             }
             let key = MappingKey(scalar.text, range: raw.range)
-            if duplicate == nil, let firstIndex = existingKeyIndex(key.name, in: &stack[top]) {
-                let first = stack[top].entries[firstIndex].key.range.start
+            if duplicate == nil, let firstIndex = stack[top].mapping.index(of: key.name) {
+                let first = stack[top].mapping.entries[firstIndex].key.range.start
                 duplicate = LoadError(.duplicateKey, file: path, at: key.range.start,
                                       "duplicate key '\(key.name)' (first defined at line \(first.line), column \(first.column))",
                                       related: [first])
             } else if let dup = duplicate, dup.kind == .duplicateKey, dup.message.hasPrefix("duplicate key '\(key.name)'"),
-                      existingKeyIndex(key.name, in: &stack[top]) != nil {
+                      stack[top].mapping.index(of: key.name) != nil {
                 duplicate!.related.append(key.range.start)
             }
             stack[top].pendingKey = key
@@ -156,23 +154,10 @@ struct YAMLTreeBuilder {
         if stack[top].isMapping {
             let key = stack[top].pendingKey!
             stack[top].pendingKey = nil
-            if stack[top].seen != nil, stack[top].seen![key.name] == nil {
-                stack[top].seen![key.name] = stack[top].entries.count
-            }
-            stack[top].entries.append(Mapping.Entry(key: key, value: node))
-            if stack[top].seen == nil, stack[top].entries.count > 16 {
-                var seen: [String: Int] = [:]
-                for (i, e) in stack[top].entries.enumerated() where seen[e.key.name] == nil { seen[e.key.name] = i }
-                stack[top].seen = seen
-            }
+            stack[top].mapping.append(Mapping.Entry(key: key, value: node))
         } else {
             stack[top].items.append(node)
         }
-    }
-
-    private func existingKeyIndex(_ name: String, in frame: inout Frame) -> Int? {
-        if let seen = frame.seen { return seen[name] }
-        return frame.entries.firstIndex { $0.key.name == name }
     }
 
     /// Turns a short-form tag (`!Ref x`) into its long form (`{"Ref": "x"}`), keeping the tag's position.

@@ -52,15 +52,6 @@ struct ConvertCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output, sparing: [path])
-            } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(1)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try CommandSupport.write(text, to: output, sparing: [path])
     }
 }

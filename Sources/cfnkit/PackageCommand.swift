@@ -1,6 +1,5 @@
 import ArgumentParser
 import CFNPackage
-import CFNTemplate
 import Foundation
 
 struct PackageCommand: ParsableCommand {
@@ -60,9 +59,6 @@ struct PackageCommand: ParsableCommand {
     func run() throws {
         if outputDir != nil && bundle != nil {
             throw ValidationError("--output-dir and --bundle are two destinations; give one")
-        }
-        for output in [outputTemplateFile, bundle].compactMap({ $0 }) where AtomicFile.sameFile(output, templateFile) {
-            throw ValidationError("\(output) is the template being packaged; cfnkit does not write over the files it reads")
         }
         let regionName = AWSConfiguration.region(explicit: region, profile: profile)
         var excluded: [String] = []

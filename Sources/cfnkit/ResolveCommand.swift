@@ -57,15 +57,8 @@ struct ResolveCommand: ParsableCommand {
         if let output, !result.errors.isEmpty {
             // No partial output file: the errors above say why nothing was written.
             FileHandle.standardError.write(Data("\(output) not written: the template has errors\n".utf8))
-        } else if let output {
-            do {
-                try AtomicFile.write(text, to: output, sparing: [path] + [contextOptions.parametersFile].compactMap { $0 })
-            } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(1)
-            }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try CommandSupport.write(text, to: output, sparing: [path] + [contextOptions.parametersFile].compactMap { $0 })
         }
         if !result.errors.isEmpty { throw ExitCode(2) }
     }
