@@ -1,0 +1,83 @@
+import CFNTemplate
+
+/// `AWS::Serverless::Function` -> `AWS::Lambda::Function`, its execution role and one set of
+/// resources per event source.
+struct ServerlessFunction {
+    var partition = "aws"
+    /// Properties copied to the Lambda function unchanged, in the order CloudFormation lists them.
+    static let passThrough = [
+        "FunctionName", "Description", "MemorySize", "Timeout", "Environment", "VpcConfig", "KmsKeyArn",
+        "ReservedConcurrentExecutions", "Layers", "Architectures", "EphemeralStorage", "PackageType",
+        "ImageConfig", "FileSystemConfigs", "CodeSigningConfigArn", "SnapStart", "RuntimeManagementConfig",
+        "LoggingConfig", "RecursiveLoop", "Handler", "Runtime",
+    ]
+    /// Properties read by the transform itself.
+    static let handled: Set<String> = [
+        "CodeUri", "InlineCode", "ImageUri", "Role", "Policies", "Tags", "Tracing", "DeadLetterQueue", "Events",
+        "PermissionsBoundary", "RolePath", "AssumeRolePolicyDocument",
+    ]
+
+    let logicalId: String
+    let range: SourceRange
+    let properties: Mapping
+
+    func expand(into out: inout GeneratedResources, errors: inout [TransformError]) {
+        for entry in properties.entries where !Self.handled.contains(entry.key.name) && !Self.passThrough.contains(entry.key.name) {
+            errors.append(.unsupported("Function property '\(entry.key.name)'", at: entry.key.range))
+        }
+        var lambda: [(String, Node)] = []
+        if let code = code(errors: &errors) { lambda.append(("Code", code)) }
+        for name in Self.passThrough { if let value = properties[name] { lambda.append((name, value)) } }
+        if let tracing = properties["Tracing"] {
+            lambda.append(("TracingConfig", .object([("Mode", tracing)], at: tracing.range)))
+        }
+        if let dlq = properties["DeadLetterQueue"] {
+            if let target = dlq["TargetArn"] {
+                lambda.append(("DeadLetterConfig", .object([("TargetArn", target)], at: dlq.range)))
+            } else {
+                errors.append(TransformError("Resource with id [\(logicalId)] is invalid. 'DeadLetterQueue' requires 'TargetArn'", at: dlq.range))
+            }
+        }
+        let tags = Tags.lambda(properties["Tags"], at: range, errors: &errors)
+        lambda.append(("Tags", tags))
+
+        var events: [EventSource] = []
+        if let node = properties["Events"] {
+            if let mapping = node.mapping {
+                for entry in mapping.entries {
+                    if let event = EventSource.make(name: entry.key, node: entry.value, function: logicalId, errors: &errors) {
+                        events.append(event)
+                    }
+                }
+            } else {
+                errors.append(TransformError("Resource with id [\(logicalId)] is invalid. 'Events' must be a map", at: node.range))
+            }
+        }
+
+        if let role = properties["Role"] {
+            lambda.append(("Role", role))
+        } else {
+            let roleId = logicalId + "Role"
+            lambda.append(("Role", .getAtt(roleId, "Arn", at: range)))
+            var role = FunctionRole(function: logicalId, properties: properties, range: range,
+                                    eventPolicies: events.compactMap(\.managedPolicy))
+            role.partition = partition
+            out.add(roleId, role.node(tags: tags, errors: &errors), at: range)
+        }
+        lambda.sort { Self.order($0.0) < Self.order($1.0) }
+        out.add(logicalId, .resource("AWS::Lambda::Function", lambda, at: range), at: range)
+        for event in events { event.expand(into: &out) }
+    }
+
+    private static func order(_ name: String) -> Int { name == "Code" ? -1 : 0 }
+
+    private func code(errors: inout [TransformError]) -> Node? {
+        if let inline = properties["InlineCode"] { return .object([("ZipFile", inline)], at: inline.range) }
+        if let image = properties["ImageUri"] { return .object([("ImageUri", image)], at: image.range) }
+        guard let uri = properties["CodeUri"] else {
+            errors.append(TransformError("Resource with id [\(logicalId)] is invalid. Only one of 'InlineCode' or 'CodeUri' can be set.", at: range))
+            return nil
+        }
+        return S3Location.code(uri, owner: logicalId, errors: &errors)
+    }
+}
