@@ -20,9 +20,22 @@ struct EventSource {
             errors.append(.unsupported("event source type '\(type)'", at: node["Type"]?.range ?? node.range))
             return nil
         }
-        return EventSource(name: name.name, type: type, properties: node["Properties"]?.mapping ?? Mapping(),
-                           function: function, range: node.range)
+        let properties = node["Properties"]?.mapping ?? Mapping()
+        if let known = handledProperties[type] {
+            for entry in properties.entries where !known.contains(entry.key.name) {
+                errors.append(.unsupported("\(type) event property '\(entry.key.name)'", at: entry.key.range))
+            }
+        }
+        return EventSource(name: name.name, type: type, properties: properties, function: function, range: node.range)
     }
+
+    /// The properties each rule-based or push event reads; anything else is reported unsupported.
+    static let handledProperties: [String: Set<String>] = [
+        "SNS": ["Topic", "Region", "FilterPolicy"],
+        "Schedule": ["Schedule", "Enabled", "State", "Name", "Description", "Input", "RetryPolicy", "Target"],
+        "CloudWatchEvent": ["Pattern", "EventBusName", "State", "Input", "InputPath", "InputTransformer", "RetryPolicy", "Target"],
+        "EventBridgeRule": ["Pattern", "EventBusName", "State", "Input", "InputPath", "InputTransformer", "RetryPolicy", "Target"],
+    ]
 
     var logicalId: String { function + name }
 
@@ -88,7 +101,7 @@ struct EventSource {
             ("Id", .string(properties["Target"]?["Id"]?.stringValue ?? logicalId + "LambdaTarget", range: range)),
         ]
         if let input = properties["Input"] { target.append(("Input", input)) }
-        if let path = properties["InputPath"] { target.append(("InputPath", path)) }
+        for key in ["InputPath", "InputTransformer", "RetryPolicy"] { if let v = properties[key] { target.append((key, v)) } }
         pairs.append(("Targets", .list([.object(target, at: range)], range: range)))
         out.add(logicalId, .resource("AWS::Events::Rule", pairs, at: range), at: range)
         out.add(logicalId + "Permission", permission(principal: "events.amazonaws.com", source: .getAtt(logicalId, "Arn", at: range)), at: range)

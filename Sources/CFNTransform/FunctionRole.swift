@@ -32,6 +32,8 @@ struct FunctionRole {
                 }
             }
         }
+        var seen = Set<String>()
+        managed = managed.filter { node in node.scalar == nil || seen.insert(node.text ?? "").inserted }
         var role: [(String, Node)] = [
             ("AssumeRolePolicyDocument", properties["AssumeRolePolicyDocument"] ?? trust),
             ("ManagedPolicyArns", .list(managed, range: range)),

@@ -9,7 +9,7 @@ struct Globals {
     static let sections: [String: String] = [
         "Function": "AWS::Serverless::Function", "Api": "AWS::Serverless::Api",
         "HttpApi": "AWS::Serverless::HttpApi", "SimpleTable": "AWS::Serverless::SimpleTable",
-        "StateMachine": "AWS::Serverless::StateMachine", "LayerVersion": "AWS::Serverless::LayerVersion",
+        "StateMachine": "AWS::Serverless::StateMachine", "WebSocketApi": "AWS::Serverless::WebSocketApi", "LayerVersion": "AWS::Serverless::LayerVersion",
     ]
 
     init(_ node: Node?, errors: inout [TransformError]) {
@@ -41,6 +41,8 @@ struct Globals {
         for entry in local.entries {
             if let g = global[entry.key.name]?.mapping, let l = entry.value.mapping, entry.value.intrinsic == nil {
                 result.set(entry.key.name, .map(merge(g, l), range: entry.value.range))
+            } else if let g = global[entry.key.name]?.sequence, let l = entry.value.sequence {
+                result.set(entry.key.name, .list(g + l, range: entry.value.range))
             } else {
                 result.set(entry.key.name, entry.value)
             }

@@ -1,6 +1,6 @@
-/// AWS managed policy names SAM accepts in `Policies` instead of ARNs. The translator loads the
-/// account's list from IAM; offline, cfnkit knows these (the names aws-sam-translator 1.110.0's
-/// tests map); any other name is kept as written (an ARN or a name CloudFormation resolves).
+/// AWS managed policy names SAM accepts in `Policies` instead of ARNs. The translator asks IAM and
+/// falls back to its bundled list; offline, cfnkit uses that bundled list (`ManagedPolicyData`) after
+/// the names aws-sam-translator's tests map; any other name is kept as written.
 enum ManagedPolicies {
     static let paths: [String: String] = [
         "AWSLambdaBasicExecutionRole": "service-role/AWSLambdaBasicExecutionRole",
@@ -11,6 +11,6 @@ enum ManagedPolicies {
     ]
 
     static func arn(for name: String, partition: String) -> String? {
-        paths[name].map { "arn:\(partition):iam::aws:policy/\($0)" }
+        (paths[name] ?? ManagedPolicyData.paths[name]).map { "arn:\(partition):iam::aws:policy/\($0)" }
     }
 }

@@ -21,8 +21,9 @@ public struct SAMTransform: Sendable {
         return "aws"
     }
 
-    /// Resource attributes every generated resource inherits from its SAM resource.
+    /// Resource attributes the resource keeping the SAM logical id inherits; the others get `shared`.
     static let inherited = ["Condition", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata"]
+    static let shared = ["Condition", "DeletionPolicy", "UpdateReplacePolicy"]
 
     public func expand(_ template: Template) -> TransformResult {
         var errors: [TransformError] = []
@@ -38,6 +39,9 @@ public struct SAMTransform: Sendable {
         }
         var resources = Mapping()
         for resource in template.resources {
+            if let connectors = resource.node["Connectors"] {
+                errors.append(.unsupported("embedded 'Connectors'", at: connectors.range))
+            }
             guard let type = resource.type, type.hasPrefix("AWS::Serverless::") else {
                 resources.append(.init(key: resource.key, value: resource.node))
                 continue
@@ -56,7 +60,8 @@ public struct SAMTransform: Sendable {
                 errors.append(.unsupported("resource type '\(type)'", at: resource.typeNode?.range ?? range))
             }
             for entry in generated.entries {
-                resources.append(.init(key: entry.key, value: inherit(entry.value, from: resource.node)))
+                resources.append(.init(key: entry.key, value: inherit(entry.value, from: resource.node,
+                                                                       names: entry.key.name == resource.logicalId ? Self.inherited : Self.shared)))
             }
         }
         guard errors.isEmpty else {
@@ -77,9 +82,9 @@ public struct SAMTransform: Sendable {
                                                   byteCount: template.byteCount), errors: [], notes: notes)
     }
 
-    private func inherit(_ generated: Node, from source: Node) -> Node {
+    private func inherit(_ generated: Node, from source: Node, names: [String]) -> Node {
         guard var mapping = generated.mapping else { return generated }
-        for name in Self.inherited where mapping[name] == nil {
+        for name in names where mapping[name] == nil {
             if let value = source[name] { mapping.set(name, value) }
         }
         return .map(mapping, range: generated.range)
