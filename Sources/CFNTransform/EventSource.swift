@@ -21,6 +21,10 @@ struct EventSource {
             return nil
         }
         let properties = node["Properties"]?.mapping ?? Mapping()
+        let event = function + name.name
+        for required in requiredProperties[type] ?? [] where properties[required] == nil {
+            errors.append(TransformError("Resource with id [\(event)] is invalid. Missing required property '\(required)'.", at: node.range))
+        }
         if let known = handledProperties[type] {
             for entry in properties.entries where !known.contains(entry.key.name) {
                 errors.append(.unsupported("\(type) event property '\(entry.key.name)'", at: entry.key.range))
@@ -28,6 +32,11 @@ struct EventSource {
         }
         return EventSource(name: name.name, type: type, properties: properties, function: function, range: node.range)
     }
+
+    static let requiredProperties: [String: [String]] = [
+        "SQS": ["Queue"], "Kinesis": ["Stream", "StartingPosition"], "DynamoDB": ["Stream", "StartingPosition"],
+        "SNS": ["Topic"], "Schedule": ["Schedule"],
+    ]
 
     /// The properties each rule-based or push event reads; anything else is reported unsupported.
     static let handledProperties: [String: Set<String>] = [

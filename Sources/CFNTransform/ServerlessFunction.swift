@@ -25,6 +25,13 @@ struct ServerlessFunction {
         for entry in properties.entries where !Self.handled.contains(entry.key.name) && !Self.passThrough.contains(entry.key.name) {
             errors.append(.unsupported("Function property '\(entry.key.name)'", at: entry.key.range))
         }
+        let packageType = properties["PackageType"]?.stringValue ?? "Zip"
+        if packageType == "Zip" && (properties["Handler"] == nil || properties["Runtime"] == nil) && properties["ImageUri"] == nil {
+            errors.append(TransformError("Resource with id [\(logicalId)] is invalid. Runtime and Handler needs to be present when PackageType is of type `Zip`", at: range))
+        }
+        if let role = properties["Role"], role.sequence != nil || (role.mapping != nil && role.intrinsic == nil) {
+            errors.append(TransformError("Resource with id [\(logicalId)] is invalid. Property 'Role' should be a string.", at: role.range))
+        }
         var lambda: [(String, Node)] = []
         if let code = code(errors: &errors) { lambda.append(("Code", code)) }
         for name in Self.passThrough { if let value = properties[name] { lambda.append((name, value)) } }

@@ -17,7 +17,12 @@ struct SimpleTable {
         var keyName: Node = .string("id", range: range)
         var keyType: Node = .string("S", range: range)
         if let key = properties["PrimaryKey"] {
-            if let name = key["Name"] { keyName = name }
+            if let name = key["Name"] { keyName = name } else {
+                errors.append(TransformError("Resource with id [\(logicalId)] is invalid. Property 'PrimaryKey.Name' is required.", at: key.range))
+            }
+            if key["Type"] == nil {
+                errors.append(TransformError("Resource with id [\(logicalId)] is invalid. Property 'PrimaryKey.Type' is required.", at: key.range))
+            }
             if let type = key["Type"] {
                 if let text = type.stringValue, let short = Self.attributeTypes[text] {
                     keyType = .string(short, range: type.range)
