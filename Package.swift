@@ -44,7 +44,10 @@ let package = Package(
         // Evaluates intrinsic functions and conditions in a context (parameters, region, account).
         .target(name: "CFNIntrinsics", dependencies: ["CFNTemplate", "CFNSchema"]),
         // The SAM transform (AWS::Serverless-2016-10-31) expanded offline into CloudFormation resources.
-        .target(name: "CFNTransform", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics"]),
+        .target(
+            name: "CFNTransform",
+            dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Dependency graph, create/delete waves, cycles, DependsOn checks.
         .target(name: "CFNGraph", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics"]),
         // Lint engine, rules, output formats, suppressions.

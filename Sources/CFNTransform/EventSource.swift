@@ -8,6 +8,8 @@ struct EventSource {
     let properties: Mapping
     let function: String
     let range: SourceRange
+    /// The `AutoPublishAlias` alias, which the event invokes instead of the unqualified function.
+    var alias: String?
 
     static let supported: Set<String> = ["SQS", "Kinesis", "DynamoDB", "SNS", "Schedule", "CloudWatchEvent", "EventBridgeRule"]
 
@@ -48,6 +50,9 @@ struct EventSource {
 
     var logicalId: String { function + name }
 
+    private var functionRef: Node { .ref(alias ?? function, at: range) }
+    private var functionArn: Node { alias.map { .ref($0, at: range) } ?? .getAtt(function, "Arn", at: range) }
+
     var managedPolicy: String? {
         switch type {
         case "SQS": return "AWSLambdaSQSQueueExecutionRole"
@@ -72,14 +77,14 @@ struct EventSource {
         for entry in properties.entries {
             if entry.key.name == sourceKey { pairs.append(("EventSourceArn", entry.value)) } else { pairs.append((entry.key.name, entry.value)) }
         }
-        pairs.append(("FunctionName", .ref(function, at: range)))
+        pairs.append(("FunctionName", functionRef))
         out.add(logicalId, .resource("AWS::Lambda::EventSourceMapping", pairs, at: range), at: range)
     }
 
     private func snsSubscription(into out: inout GeneratedResources) {
         let topic = properties["Topic"] ?? .string("", range: range)
         var pairs: [(String, Node)] = [
-            ("Endpoint", .getAtt(function, "Arn", at: range)),
+            ("Endpoint", functionArn),
             ("Protocol", .string("lambda", range: range)),
             ("TopicArn", topic),
         ]
@@ -106,7 +111,7 @@ struct EventSource {
         }
         for key in ["Name", "Description"] { if let v = properties[key] { pairs.append((key, v)) } }
         var target: [(String, Node)] = [
-            ("Arn", .getAtt(function, "Arn", at: range)),
+            ("Arn", functionArn),
             ("Id", .string(properties["Target"]?["Id"]?.stringValue ?? logicalId + "LambdaTarget", range: range)),
         ]
         if let input = properties["Input"] { target.append(("Input", input)) }
@@ -119,7 +124,7 @@ struct EventSource {
     private func permission(principal: String, source: Node) -> Node {
         .resource("AWS::Lambda::Permission", [
             ("Action", .string("lambda:InvokeFunction", range: range)),
-            ("FunctionName", .ref(function, at: range)),
+            ("FunctionName", functionRef),
             ("Principal", .string(principal, range: range)),
             ("SourceArn", source),
         ], at: range)

@@ -20,6 +20,9 @@ struct FunctionRole {
             for (index, item) in items.enumerated() {
                 if let name = item.stringValue, item.scalar != nil {
                     managed.append(ManagedPolicies.arn(for: name, partition: partition).map { .string($0, range: item.range) } ?? item)
+                } else if let call = item.intrinsic, call.name == "Fn::If",
+                          (call.argument.sequence ?? []).dropFirst().contains(where: { $0.mapping != nil && $0.intrinsic == nil }) {
+                    errors.append(.unsupported("policy templates or inline policies inside Fn::If", at: item.range))
                 } else if item.intrinsic != nil {
                     managed.append(item)
                 } else if let mapping = item.mapping, mapping["Statement"] != nil {
@@ -38,6 +41,21 @@ struct FunctionRole {
             ("AssumeRolePolicyDocument", properties["AssumeRolePolicyDocument"] ?? trust),
             ("ManagedPolicyArns", .list(managed, range: range)),
         ]
+        if let dlq = properties["DeadLetterQueue"], let target = dlq["TargetArn"],
+           let action = ["SNS": "sns:Publish", "SQS": "sqs:SendMessage"][dlq["Type"]?.stringValue ?? ""] {
+            // The function must be allowed to send to its dead-letter target.
+            inline.append(.object([
+                ("PolicyDocument", .object([
+                    ("Statement", .list([.object([
+                        ("Action", .string(action, range: dlq.range)),
+                        ("Effect", .string("Allow", range: dlq.range)),
+                        ("Resource", target),
+                    ], at: dlq.range)], range: dlq.range)),
+                    ("Version", .string("2012-10-17", range: dlq.range)),
+                ], at: dlq.range)),
+                ("PolicyName", .string("DeadLetterQueuePolicy", range: dlq.range)),
+            ], at: dlq.range))
+        }
         if !inline.isEmpty { role.append(("Policies", .list(inline, range: range))) }
         if let boundary = properties["PermissionsBoundary"] { role.append(("PermissionsBoundary", boundary)) }
         if let path = properties["RolePath"] { role.append(("Path", path)) }

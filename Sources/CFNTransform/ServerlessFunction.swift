@@ -14,7 +14,7 @@ struct ServerlessFunction {
     /// Properties read by the transform itself.
     static let handled: Set<String> = [
         "CodeUri", "InlineCode", "ImageUri", "Role", "Policies", "Tags", "Tracing", "DeadLetterQueue", "Events",
-        "PermissionsBoundary", "RolePath", "AssumeRolePolicyDocument",
+        "PermissionsBoundary", "RolePath", "AssumeRolePolicyDocument", "AutoPublishAlias", "VersionDescription",
     ]
 
     let logicalId: String
@@ -72,8 +72,41 @@ struct ServerlessFunction {
             out.add(roleId, role.node(tags: tags, errors: &errors), at: range)
         }
         lambda.sort { Self.order($0.0) < Self.order($1.0) }
+        let alias = publishAlias(code: lambda.first { $0.0 == "Code" }?.1, into: &out, errors: &errors)
         out.add(logicalId, .resource("AWS::Lambda::Function", lambda, at: range), at: range)
-        for event in events { event.expand(into: &out) }
+        for var event in events {
+            event.alias = alias
+            event.expand(into: &out)
+        }
+    }
+
+    /// `AutoPublishAlias`: a version whose logical id carries a hash of the code (a new version, so
+    /// a Replace in the change set, exactly when the code changes) and the alias pointing at it.
+    /// Returns the alias's logical id, which event sources then invoke.
+    private func publishAlias(code: Node?, into out: inout GeneratedResources, errors: inout [TransformError]) -> String? {
+        guard let name = properties["AutoPublishAlias"] else { return nil }
+        guard let text = name.stringValue, name.scalar != nil, !text.isEmpty,
+              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            errors.append(.unsupported("an 'AutoPublishAlias' that is not a plain alphanumeric name", at: name.range))
+            return nil
+        }
+        let versionId = logicalId + "Version" + LogicalIdHash.of(code ?? .map(Mapping()))
+        var version: [(String, Node)] = []
+        if let description = properties["VersionDescription"] { version.append(("Description", description)) }
+        version.append(("FunctionName", .ref(logicalId, at: range)))
+        var versionNode = Node.resource("AWS::Lambda::Version", version, at: range)
+        if var mapping = versionNode.mapping {
+            mapping.set("DeletionPolicy", .string("Retain", range: range))
+            versionNode = .map(mapping, range: range)
+        }
+        out.add(versionId, versionNode, at: range)
+        let aliasId = logicalId + "Alias" + text
+        out.add(aliasId, .resource("AWS::Lambda::Alias", [
+            ("FunctionName", .ref(logicalId, at: range)),
+            ("FunctionVersion", .getAtt(versionId, "Version", at: range)),
+            ("Name", name),
+        ], at: name.range), at: range)
+        return aliasId
     }
 
     private static func order(_ name: String) -> Int { name == "Code" ? -1 : 0 }
