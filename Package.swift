@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top. Each target depends only on layers below it.
-//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNTransform -> CFNGraph -> CFNLint -> CFNRulePacks -> CFNChangeSet -> CFNPackage -> cfnkit
+//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNTransform -> CFNGraph -> CFNLint -> CFNRulePacks -> CFNChangeSet -> CFNAWS -> CFNPackage -> cfnkit
 let package = Package(
     name: "cfnkit",
     platforms: [.macOS(.v13)],
@@ -61,13 +61,15 @@ let package = Package(
             sources: ["ShippedRulePacks.swift"],
             resources: [.copy("best-practices.yaml"), .copy("security.yaml")]
         ),
+        // AWS access shared by the packager and the stack readers: SigV4, the bounded libcurl transport.
+        .target(name: "CFNAWS", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
         // Change-set preview: what DescribeChangeSet will say, from two template versions.
         .target(name: "CFNChangeSet", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
         // Packaging: nested stacks and code artifacts, reproducible zips, S3 uploads.
         .target(
             name: "CFNPackage",
             dependencies: [
-                "CFNTemplate", "CFNIntrinsics", "CZlib", "CCurl",
+                "CFNTemplate", "CFNIntrinsics", "CZlib", "CFNAWS",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

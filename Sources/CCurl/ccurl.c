@@ -10,8 +10,9 @@
 enum {
     OPT_WRITEDATA = 10001, OPT_URL = 10002, OPT_ERRORBUFFER = 10010, OPT_WRITEFUNCTION = 20011,
     OPT_POSTFIELDS = 10015, OPT_LOW_SPEED_LIMIT = 19, OPT_LOW_SPEED_TIME = 20, OPT_HTTPHEADER = 10023,
-    OPT_HEADERDATA = 10029, OPT_CUSTOMREQUEST = 10036, OPT_NOBODY = 44, OPT_CONNECTTIMEOUT = 78,
+    OPT_HEADERDATA = 10029, OPT_CUSTOMREQUEST = 10036, OPT_NOBODY = 44,
     OPT_HEADERFUNCTION = 20079, OPT_NOSIGNAL = 99, OPT_POSTFIELDSIZE_LARGE = 30120,
+    OPT_TIMEOUT_MS = 155, OPT_CONNECTTIMEOUT_MS = 156,
     INFO_RESPONSE_CODE = 0x200002, GLOBAL_ALL = 3, ERROR_SIZE = 256,
 };
 
@@ -82,10 +83,13 @@ typedef struct {
     size_t length;
     size_t capacity;
     int failed;
+    size_t cap;      // most bytes kept, 0 for no cap
+    int over_cap;
 } buffer;
 
 static void append(buffer *b, const void *bytes, size_t count) {
     if (b->failed) return;
+    if (b->cap && b->length + count > b->cap) { b->failed = 1; b->over_cap = 1; return; }
     if (b->length + count + 1 > b->capacity) {
         size_t capacity = b->capacity ? b->capacity : 1024;
         while (capacity < b->length + count + 1) capacity *= 2;
@@ -115,13 +119,15 @@ static size_t on_header(char *bytes, size_t size, size_t count, void *context) {
 }
 
 int ccurl_perform(const char *method, const char *url, const char *const *headers, size_t header_count,
-                  const unsigned char *body, size_t body_length, long timeout_seconds, ccurl_response *out) {
+                  const unsigned char *body, size_t body_length, const ccurl_limits *limits, ccurl_response *out) {
     memset(out, 0, sizeof *out);
     if (!ccurl_available(out->error, sizeof out->error)) return 0;
     CURL *easy = curl.easy_init();
     if (!easy) { snprintf(out->error, sizeof out->error, "curl_easy_init failed"); return 0; }
     char error_buffer[ERROR_SIZE] = {0};
     buffer response_body = {0}, response_headers = {0};
+    response_body.cap = limits->max_body_bytes;
+    response_headers.cap = 1 << 20;  // no honest server sends a megabyte of headers
     struct slist *list = NULL;
     for (size_t i = 0; i < header_count; i++) list = curl.slist_append(list, headers[i]);
     // No "Expect: 100-continue" round trip before bodies.
@@ -135,10 +141,12 @@ int ccurl_perform(const char *method, const char *url, const char *const *header
     curl.easy_setopt(easy, OPT_WRITEDATA, &response_body);
     curl.easy_setopt(easy, OPT_HEADERFUNCTION, on_header);
     curl.easy_setopt(easy, OPT_HEADERDATA, &response_headers);
-    // An idle limit, as URLSession's request timeout is: less than 1 byte/s for that long aborts.
-    curl.easy_setopt(easy, OPT_CONNECTTIMEOUT, timeout_seconds);
-    curl.easy_setopt(easy, OPT_LOW_SPEED_LIMIT, 1L);
-    curl.easy_setopt(easy, OPT_LOW_SPEED_TIME, timeout_seconds);
+    // A connect limit, an idle limit (fewer than min_bytes_per_second for idle_seconds aborts, so a
+    // silent server fails) and a limit on the whole exchange (so a trickling one fails too).
+    curl.easy_setopt(easy, OPT_CONNECTTIMEOUT_MS, limits->connect_timeout_ms);
+    curl.easy_setopt(easy, OPT_LOW_SPEED_LIMIT, limits->min_bytes_per_second);
+    curl.easy_setopt(easy, OPT_LOW_SPEED_TIME, limits->idle_seconds);
+    if (limits->total_timeout_ms > 0) curl.easy_setopt(easy, OPT_TIMEOUT_MS, limits->total_timeout_ms);
     if (strcmp(method, "HEAD") == 0) {
         curl.easy_setopt(easy, OPT_NOBODY, 1L);
     } else if (body) {
@@ -157,7 +165,14 @@ int ccurl_perform(const char *method, const char *url, const char *const *header
         out->headers_length = response_headers.length;
         out->body = response_body.data;
         out->body_length = response_body.length;
+    } else if (response_body.over_cap || response_headers.over_cap) {
+        out->curl_code = code;
+        out->body_too_large = 1;
+        snprintf(out->error, sizeof out->error, "the response is larger than %zu bytes", response_body.over_cap ? limits->max_body_bytes : (size_t)(1 << 20));
+        free(response_body.data);
+        free(response_headers.data);
     } else {
+        out->curl_code = code;
         snprintf(out->error, sizeof out->error, "%s", code != 0 ? (error_buffer[0] ? error_buffer : curl.easy_strerror(code))
                                                                : "out of memory reading the response");
         free(response_body.data);

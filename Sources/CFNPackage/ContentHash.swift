@@ -1,3 +1,4 @@
+import CFNAWS
 import Crypto
 import Foundation
 #if canImport(Glibc)
@@ -32,14 +33,7 @@ public enum ContentHash {
         hex(Insecure.MD5.hash(data: bytes))
     }
 
-    public static func sha256Hex(_ bytes: some DataProtocol) -> String {
-        hex(SHA256.hash(data: bytes))
-    }
+    public static func sha256Hex(_ bytes: some DataProtocol) -> String { HexDigest.sha256Hex(bytes) }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 { HexDigest.hex(digest) }
 }

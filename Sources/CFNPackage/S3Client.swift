@@ -1,4 +1,4 @@
-import CCurl
+import CFNAWS
 import Foundation
 
 /// Where and how to upload: the bucket, the region, an optional custom endpoint (path-style addressing),
@@ -67,11 +67,7 @@ public final class S3Client: @unchecked Sendable {
         }
     }
 
-    public struct Response: Sendable {
-        public var status: Int
-        public var headers: [String: String]
-        public var body: Data
-    }
+    public typealias Response = HTTPResponse
 
     private func path(for key: String?) -> String {
         var p = pathStyle ? "/" + SigV4Signer.uriEncode(settings.bucket) : ""
@@ -102,7 +98,11 @@ public final class S3Client: @unchecked Sendable {
                 // Unsigned; without it libcurl labels POST bodies as form data, which servers may consume.
                 lines.append("Content-Type: " + (method == "POST" ? "application/xml" : "application/octet-stream"))
             }
-            switch CurlTransport.perform(method: method, url: url, headers: lines, body: sent, timeout: settings.timeout) {
+            // Bounded: connect, idle and the whole exchange (a trickling server fails too), and the body capped.
+            let limits = TransportLimits(connectTimeout: min(settings.timeout, 10), idleTimeout: settings.timeout,
+                                         totalTimeout: settings.timeout + Double(sent?.count ?? 0) / Double(64 << 10),
+                                         maxBodyBytes: 64 << 20)
+            switch HTTPTransport.perform(method: method, url: url, headers: lines, body: sent, limits: limits) {
             case .failure(let error):
                 if error.isPermanent { throw PackageError(.network, "cannot upload to \(origin): \(error.message)") }
                 lastFailure = "network failure talking to \(origin): \(error.message)"
