@@ -73,9 +73,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The language server behind `cfnkit lsp`: JSON-RPC over stdio, diagnostics from the lint engine.
+        .target(name: "CFNLanguageServer", dependencies: ["CFNTemplate", "CFNLint", "CFNRulePacks"]),
         .executableTarget(
             name: "cfnkit",
             dependencies: [
+                "CFNLanguageServer",
                 "CFNTemplate",
                 "CFNSchema",
                 "CFNIntrinsics",

@@ -11,7 +11,7 @@ struct CFNKit: ParsableCommand {
         subcommands: [
             ValidateCommand.self, LintCommand.self, RulesCommand.self, ConvertCommand.self, SchemaCommand.self,
             ResolveCommand.self, TransformCommand.self, GraphCommand.self, PlanCommand.self, DiffCommand.self, PackageCommand.self,
-            InitCommand.self,
+            InitCommand.self, LspCommand.self,
         ]
     )
 
