@@ -28,7 +28,7 @@ public struct Formatter: Sendable {
     }
 
     func info(_ id: String) -> RuleInfo {
-        rules.info(id) ?? RuleInfo(id: id, short: id, description: id, source: Docs.cfnLint)
+        rules.info(id) ?? (id == UnmatchedTemplateArgument.info.id ? UnmatchedTemplateArgument.info : nil) ?? RuleInfo(id: id, short: id, description: id, source: Docs.cfnLint)
     }
 
     // MARK: text

@@ -66,9 +66,16 @@ public struct Linter: Sendable {
     /// Lints many files (paths, folders, globs expanded) concurrently, at most
     /// `Limits.concurrentFiles` at a time (default: the cores; CFNKIT_MAX_CONCURRENT_FILES).
     public func lint(paths: [String], settings: LintSettings) -> LintReport {
-        let files = TemplateFinder.expand(paths)
+        var files: [String] = []
+        var seen = Set<String>()
+        var unmatched: [Finding] = []
+        for argument in paths {
+            let (found, finding) = UnmatchedTemplateArgument.expand(argument)
+            if let finding, settings.isEnabled(finding.ruleId) { unmatched.append(finding) }
+            for file in found where seen.insert(file).inserted { files.append(file) }
+        }
         let results = ConcurrentMap.map(files) { lint(path: $0, settings: settings) }
-        var all = results.flatMap { $0 }
+        var all = unmatched + results.flatMap { $0 }
         all.sort(by: Finding.ordered)
         return LintReport(files: files, findings: all)
     }

@@ -268,11 +268,11 @@ extension RepositoryScan {
         out.append("")
         if rulePackFolders.isEmpty {
             out.append("# Folders of extra rules (rule packs), none found:")
-            out.append("# append_rules:")
+            out.append("# rules:")
             out.append("#   - 'rules'")
         } else {
-            out.append("# Folders of rule packs found in the repository.")
-            out.append("append_rules:")
+            out.append("# Folders of rule packs found in the repository (cfnkit's `rules:`, which lint reads).")
+            out.append("rules:")
             for f in rulePackFolders { out.append("  - \(q(f))") }
         }
         out.append("")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNSchema
+import Foundation
 
 /// The `cfnkit` command: a thin shell over the libraries; every command's logic lives in a library.
 @main
@@ -27,8 +28,28 @@ struct CFNKit: ParsableCommand {
             print(VersionReport.text())
             return
         }
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            exitReporting(error)
+        }
     }
+
+    /// As ArgumentParser exits, except that a usage error (a bad flag or value, which it exits with
+    /// 64) exits with 1, as cfn-lint does: 64 sets none of the finding bits 2/4/8, so a pipeline
+    /// testing them would count a typo as a pass. docs/EXIT-CODES.md is the one table.
+    static func exitReporting(_ error: Error) -> Never {
+        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(CommandExit.usage)
+    }
+}
+
+/// The exit statuses every command shares (docs/EXIT-CODES.md).
+enum CommandExit {
+    /// A usage or configuration error, as cfn-lint.
+    static let usage: Int32 = 1
 }
 
 enum CFNKitVersion {

@@ -31,10 +31,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         if paths.contains("") { throw ValidationError("an empty template path was given") }
-        let files = TemplateFinder.expand(paths)
-        guard !files.isEmpty else {
-            throw ValidationError("no template files found in \(paths.joined(separator: " "))")
+        // Each argument must name a template: one that matches nothing would pass unchecked.
+        if let unmatched = paths.first(where: { TemplateFinder.expand([$0]).isEmpty }) {
+            throw ValidationError("no template files found in \(unmatched)")
         }
+        let files = TemplateFinder.expand(paths)
         let loader = TemplateLoader(limits: LoaderLimits(maxBytes: maxBytes, unknownTags: allowUnknownTags ? .longForm : .reject))
         let results = ConcurrentMap.map(files) { path -> ValidationResult in
             do throws(LoadError) {

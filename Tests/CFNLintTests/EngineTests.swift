@@ -82,6 +82,26 @@ import Testing
     }
 }
 
+@Suite struct UnmatchedTemplateArgumentTests {
+    /// A run that lints nothing fails: a pattern matching nothing or a folder without templates is E0003
+    /// (an error, so exit 2 in every format), as cfn-lint reports a pattern its glob cannot expand.
+    @Test func patternOrFolderMatchingNothingIsE0003() throws {
+        let dir = Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let pattern = dir.path + "/stacks/**/*.yaml"
+        let report = Fixture.linter.lint(paths: [pattern, empty.path], settings: Fixture.settings())
+        #expect(report.files.isEmpty)
+        #expect(report.findings.map(\.ruleId) == ["E0003", "E0003"])
+        #expect(report.findings.contains { $0.file == pattern && $0.message == "\(pattern) could not be processed by glob.glob" })
+        #expect(report.findings.contains { $0.file == empty.path && $0.message.contains("no templates") })
+        #expect(report.exitCode(threshold: Fixture.settings().threshold) == 2)
+        let json = Formatter(format: .json, rules: .builtIn, color: false, version: "0").render(report)
+        #expect(json.contains("Error with cfn-lint configuration"))
+    }
+}
+
 @Suite struct RegionTests {
     @Test func defaultRegionFromEnvironment() throws {
         #expect(try LintSettings(environment: [:]).regions == ["us-east-1"])

@@ -47,7 +47,9 @@ import Testing
         #expect(config.templates == scan.templateGlobs)
         #expect(config.ignoreTemplates == ["stacks/params.json"])
         #expect(config.regions == ["eu-west-1", "us-west-2"])
-        #expect(text.contains("append_rules:\n  - 'rules'"))
+        // The pack folders it found are the ones lint loads (`rules:`; `append_rules:` was never read).
+        #expect(config.rulesDirectories == scan.rulePackFolders)
+        #expect(!text.contains("append_rules"))
         let given = try LintConfig.parseFile(Array(scan.cfnlintrc(regions: ["ap-south-1"]).utf8), path: ".cfnlintrc")
         #expect(given.regions == ["ap-south-1"])
     }
