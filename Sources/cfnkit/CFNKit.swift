@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNSchema
+import Foundation
 
 /// The `cfnkit` command: a thin shell over the libraries; every command's logic lives in a library.
 @main
@@ -24,7 +25,7 @@ struct CFNKit: ParsableCommand {
                 + "install with `make install`, or set CFNKIT_DATA_DIR")
         }
         if CommandLine.arguments.dropFirst().first == "--version" {
-            print(VersionReport.text())
+            do { try CommandSupport.write(VersionReport.text() + "\n", to: nil) } catch { Foundation.exit(1) }
             return
         }
         main(nil)
