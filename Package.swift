@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top. Each target depends only on layers below it.
-//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNGraph -> CFNLint -> CFNRulePacks -> CFNChangeSet -> CFNPackage -> cfnkit
+//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNTransform -> CFNGraph -> CFNLint -> CFNRulePacks -> CFNChangeSet -> CFNPackage -> cfnkit
 let package = Package(
     name: "cfnkit",
     platforms: [.macOS(.v13)],
@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CFNTemplate", targets: ["CFNTemplate"]),
         .library(name: "CFNSchema", targets: ["CFNSchema"]),
         .library(name: "CFNIntrinsics", targets: ["CFNIntrinsics"]),
+        .library(name: "CFNTransform", targets: ["CFNTransform"]),
         .library(name: "CFNGraph", targets: ["CFNGraph"]),
         .library(name: "CFNLint", targets: ["CFNLint"]),
         .library(name: "CFNChangeSet", targets: ["CFNChangeSet"]),
@@ -42,6 +43,11 @@ let package = Package(
         .target(name: "CFNSchema", dependencies: ["CFNTemplate"], resources: [.copy("Data")]),
         // Evaluates intrinsic functions and conditions in a context (parameters, region, account).
         .target(name: "CFNIntrinsics", dependencies: ["CFNTemplate", "CFNSchema"]),
+        // The SAM transform (AWS::Serverless-2016-10-31) expanded offline into CloudFormation resources.
+        .target(
+            name: "CFNTransform",
+            dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Dependency graph, create/delete waves, cycles, DependsOn checks.
         .target(name: "CFNGraph", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics"]),
         // Lint engine, rules, output formats, suppressions.
@@ -71,6 +77,7 @@ let package = Package(
                 "CFNTemplate",
                 "CFNSchema",
                 "CFNIntrinsics",
+                "CFNTransform",
                 "CFNGraph",
                 "CFNLint",
                 "CFNRulePacks",
@@ -84,6 +91,7 @@ let package = Package(
         .testTarget(name: "CFNTemplateTests", dependencies: ["CFNTemplate"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema"]),
         .testTarget(name: "CFNIntrinsicsTests", dependencies: ["CFNIntrinsics"], exclude: ["Fixtures"]),
+        .testTarget(name: "CFNTransformTests", dependencies: ["CFNTransform"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNRulePacks"]),
         .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"], exclude: ["Fixtures"]),

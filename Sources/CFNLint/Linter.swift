@@ -22,12 +22,6 @@ public struct RuleSet: Sendable {
     public func info(_ id: String) -> RuleInfo? { byId[id]?.info }
 }
 
-/// The findings for one file.
-public struct FileReport: Sendable {
-    public var path: String
-    public var findings: [Finding]
-}
-
 /// The result of linting a set of files: every finding in a stable order (file, then position).
 public struct LintReport: Sendable {
     public var files: [String]

@@ -11,7 +11,7 @@ struct CFNKit: ParsableCommand {
         version: CFNKitVersion.description,
         subcommands: [
             ValidateCommand.self, LintCommand.self, RulesCommand.self, ConvertCommand.self, SchemaCommand.self,
-            ResolveCommand.self, GraphCommand.self, PlanCommand.self, DiffCommand.self, PackageCommand.self,
+            ResolveCommand.self, TransformCommand.self, GraphCommand.self, PlanCommand.self, DiffCommand.self, PackageCommand.self,
             InitCommand.self,
         ]
     )

@@ -1,7 +1,7 @@
 import CFNTemplate
 
 enum ResourceRules {
-    static let all: [Rule] = [e3001, e3006, w3006, e3010, e3011, e2533, w2511]
+    static let all: [Rule] = [e3001, e3006, w3006, e3007, e3010, e3011, e2533, w2511]
 
     static let e3001 = Rule(
         "E3001", "Basic CloudFormation Resource Check",
