@@ -36,7 +36,11 @@ public enum PackagePublisher {
     /// Writes the packaged root template atomically (nil: standard output).
     public static func writeTemplate(_ result: PackageResult, to path: String?) throws(PackageError) {
         guard let path else {
-            FileHandle.standardOutput.write(Data(result.template.utf8))
+            do throws(StandardOutput.WriteError) {
+                try StandardOutput.write(result.template)
+            } catch {
+                throw PackageError(.io, "\(error)")
+            }
             return
         }
         do {
@@ -66,21 +70,15 @@ public enum PackagePublisher {
         return summary
     }
 
-    /// Copies to a temporary name beside the target, then renames.
+    /// Copies through ``AtomicFile/stage(_:_:)``: the target appears whole or not at all.
     static func atomicCopy(_ source: String, to target: String) throws(PackageError) {
-        let parent = (target as NSString).deletingLastPathComponent
-        let temporary = parent + "/." + (target as NSString).lastPathComponent + ".cfnkit-" + UUID().uuidString.prefix(8) + ".tmp"
         do {
-            try FileManager.default.copyItem(atPath: source, toPath: temporary)
+            try AtomicFile.stage(target) { temporary in
+                try FileManager.default.copyItem(atPath: source, toPath: temporary)
+                chmod(temporary, 0o644)
+            }
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw PackageError(.io, "cannot write \(target): \(error.localizedDescription)")
-        }
-        chmod(temporary, 0o644)
-        if rename(temporary, target) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw PackageError(.io, "cannot write \(target): \(reason)")
+            throw PackageError(.io, "\(error)")
         }
     }
 
@@ -91,29 +89,24 @@ public enum PackagePublisher {
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw PackageError(.io, "cannot write \(path): the folder \(parent) does not exist")
         }
-        let temporary = parent + "/." + (absolute as NSString).lastPathComponent + ".cfnkit-" + UUID().uuidString.prefix(8) + ".tmp"
         enum Entry { case file(String), data([UInt8]) }
         var entries: [(String, Entry)] = [(result.templateFileName, .data(Array(result.template.utf8))),
                                           ("manifest.json", .data(result.manifestJSON()))]
         for artifact in result.artifacts { entries.append((artifact.key, .file(artifact.contentPath))) }
         entries.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         do {
-            let writer = try ZipWriter(path: temporary)
-            for (name, entry) in entries {
-                switch entry {
-                case .file(let source): try writer.addFile(name: name, sourcePath: source, executable: false)
-                case .data(let bytes): try writer.addData(name: name, bytes)
+            try AtomicFile.stage(absolute) { temporary in
+                let writer = try ZipWriter(path: temporary)
+                for (name, entry) in entries {
+                    switch entry {
+                    case .file(let source): try writer.addFile(name: name, sourcePath: source, executable: false)
+                    case .data(let bytes): try writer.addData(name: name, bytes)
+                    }
                 }
+                try writer.finish()
             }
-            try writer.finish()
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw PackageError(.zip, "cannot write the bundle \(path): \(error)")
-        }
-        if rename(temporary, absolute) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw PackageError(.io, "cannot write \(path): \(reason)")
+            throw PackageError(.zip, "cannot write the bundle: \(error)")
         }
         return PublishSummary(written: result.artifacts.map(\.key), skipped: [])
     }

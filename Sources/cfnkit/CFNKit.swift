@@ -25,7 +25,7 @@ struct CFNKit: ParsableCommand {
                 + "install with `make install`, or set CFNKIT_DATA_DIR")
         }
         if CommandLine.arguments.dropFirst().first == "--version" {
-            print(VersionReport.text())
+            do { try CommandSupport.write(VersionReport.text() + "\n", to: nil) } catch { Foundation.exit(1) }
             return
         }
         do {

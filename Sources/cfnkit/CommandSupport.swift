@@ -24,7 +24,12 @@ enum CommandSupport {
     /// Writes to a file atomically, or to standard output when `path` is nil.
     static func write(_ data: Data, to path: String?, sparing inputs: [String] = []) throws {
         guard let path else {
-            FileHandle.standardOutput.write(data)
+            do throws(StandardOutput.WriteError) {
+                try StandardOutput.write(data)
+            } catch {
+                printError("cfnkit: \(error)")
+                throw ExitCode(1)
+            }
             return
         }
         do {

@@ -87,9 +87,9 @@ struct DiffCommand: ParsableCommand {
 
         let terminal = isatty(STDOUT_FILENO) != 0
         switch format ?? (terminal ? .table : .json) {
-        case .json: print(ChangeSetRenderer.json(output.changeSet), terminator: "")
-        case .table: print(ChangeSetRenderer.table(output.changeSet, color: terminal), terminator: "")
-        case .text: print(ReviewRenderer(output: output, color: terminal).render(), terminator: "")
+        case .json: try CommandSupport.write(ChangeSetRenderer.json(output.changeSet), to: nil)
+        case .table: try CommandSupport.write(ChangeSetRenderer.table(output.changeSet, color: terminal), to: nil)
+        case .text: try CommandSupport.write(ReviewRenderer(output: output, color: terminal).render(), to: nil)
         }
         if let failOn, Self.shouldFail(output.changeSet, on: failOn) { throw ExitCode(3) }
     }

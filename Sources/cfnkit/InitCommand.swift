@@ -42,7 +42,7 @@ struct InitCommand: ParsableCommand {
         let regionList = regions.flatMap(LintConfig.splitList)
         let text = scan.cfnlintrc(regions: regionList.isEmpty ? nil : regionList)
         if toStandardOutput {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try CommandSupport.write(text, to: nil)
             return
         }
         let target = output ?? (directory as NSString).appendingPathComponent(".cfnlintrc")
@@ -63,6 +63,6 @@ struct InitCommand: ParsableCommand {
         var summary = "wrote \(target): \(n) template\(n == 1 ? "" : "s") in \(scan.templateGlobs.count) glob\(scan.templateGlobs.count == 1 ? "" : "s")"
         if !scan.ignoredFiles.isEmpty { summary += ", \(scan.ignoredFiles.count) other file\(scan.ignoredFiles.count == 1 ? "" : "s") ignored" }
         if !scan.rulePackFolders.isEmpty { summary += ", rule packs in \(scan.rulePackFolders.joined(separator: ", "))" }
-        print(summary)
+        try CommandSupport.write("\(summary)\n", to: nil)
     }
 }

@@ -130,7 +130,7 @@ struct LintCommand: ParsableCommand {
                 throw usage("\(error)")
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try CommandSupport.write(text, to: nil)
         }
         let code = report.exitCode(threshold: settings.threshold)
         if code != 0 { throw ExitCode(code) }

@@ -69,7 +69,7 @@ struct PlanCommand: ParsableCommand {
             let combined: [String: Any] = ["templates": json, "stackOrder": set.deployOrder, "stackFindings": stackFindings]
             document = combined
         }
-        FileHandle.standardOutput.write(Data((format == .json ? PlanRenderer.json(document) : text).utf8))
+        try CommandSupport.write(format == .json ? PlanRenderer.json(document) : text, to: nil)
         if failed { throw ExitCode(2) }
     }
 

@@ -30,6 +30,6 @@ struct RulesCommand: ParsableCommand {
             }
         }
         let out = format == .markdown ? RulesDocument.markdown(rules) : RulesDocument.text(rules)
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try CommandSupport.write(out, to: nil)
     }
 }

@@ -57,16 +57,18 @@ struct SchemaCommand: ParsableCommand {
         }
         if list {
             let types = registry.types(in: region ?? SchemaRegistry.defaultRegion)
-            emit(types)
+            try emit(types)
             return
         }
         guard let type else { return }
         if regions {
+            let found: [String]
             do {
-                emit(try registry.lookupRegions(for: type))
+                found = try registry.lookupRegions(for: type)
             } catch {
                 throw fail(error.description)
             }
+            try emit(found)
             return
         }
         let info: ResourceTypeInfo
@@ -76,14 +78,14 @@ struct SchemaCommand: ParsableCommand {
             throw fail(error.description)
         }
         let summary = TypeSummary(info)
-        print(format == .json ? summary.renderJSON() : summary.renderText(), terminator: "")
+        try CommandSupport.write(format == .json ? summary.renderJSON() : summary.renderText(), to: nil)
     }
 
-    private func emit(_ lines: [String]) {
+    private func emit(_ lines: [String]) throws {
         if format == .json {
-            print(JSONValue.array(lines.map(JSONValue.string)).serialized(pretty: true))
+            try CommandSupport.write(JSONValue.array(lines.map(JSONValue.string)).serialized(pretty: true) + "\n", to: nil)
         } else {
-            print(lines.joined(separator: "\n"))
+            try CommandSupport.write(lines.joined(separator: "\n") + "\n", to: nil)
         }
     }
 

@@ -58,14 +58,14 @@ struct ValidateCommand: ParsableCommand {
                 }
             }
             for error in errors { out += error.description + "\n" }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try CommandSupport.write(out, to: nil)
         case .json:
             let items: [[String: Any]] = errors.map {
                 ["file": $0.file, "line": $0.position.line, "column": $0.position.column,
                  "kind": $0.kind.rawValue, "message": $0.message,
                  "related": $0.related.map { ["line": $0.line, "column": $0.column] }]
             }
-            FileHandle.standardOutput.write(Data(JSONWriter.string(items).utf8))
+            try CommandSupport.write(JSONWriter.string(items), to: nil)
         }
         if !errors.isEmpty { throw ExitCode(2) }
     }
