@@ -1,8 +1,22 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers, bottom to top. Each target depends only on layers below it.
-//   CYAML -> CFNTemplate -> CFNSchema -> CFNIntrinsics -> CFNTransform -> CFNGraph -> CFNLint -> CFNRulePacks -> CFNChangeSet -> CFNAWS -> CFNPackage -> cfnkit
+// The target graph, a DAG: each target with the targets it depends on directly (C shims in brackets).
+//
+//   CFNTemplate       [CYAML]                                   loader, node tree, emitter
+//   CFNSchema         CFNTemplate                               provider schemas
+//   CFNIntrinsics     CFNTemplate, CFNSchema                    evaluator, conditions
+//   CFNTransform      CFNTemplate, CFNSchema, CFNIntrinsics     SAM transform
+//   CFNGraph          CFNTemplate, CFNSchema, CFNIntrinsics     dependency graph, plans
+//   CFNLint           CFNGraph (and all below it)               lint engine and rules
+//   CFNRulePacks      CFNLint                                   shipped YAML rule packs
+//   CFNLanguageServer CFNTemplate, CFNLint, CFNRulePacks        `cfnkit lsp`
+//   CFNChangeSet      CFNGraph (and all below it)               change-set preview
+//   CFNAWS            [CCurl], Crypto                           SigV4, bounded HTTP transport
+//   CFNPackage        CFNTemplate, CFNIntrinsics, CFNAWS, [CZlib]  artifacts, zips, S3
+//   cfnkit            every library above                       the CLI: parses arguments, prints
+//
+// Lower targets never import higher ones.
 let package = Package(
     name: "cfnkit",
     platforms: [.macOS(.v13)],

@@ -5,13 +5,28 @@ import Testing
 /// and a run that names no template fails.
 @Suite("exit codes", .serialized)
 struct ExitCodeTests {
-    static let commands = ["validate", "lint", "rules", "convert", "schema", "resolve", "graph", "plan", "diff", "package", "init"]
+    /// Each command with otherwise valid arguments, so the unknown flag is the only usage error
+    /// (ArgumentParser reports a missing argument before an unknown flag).
+    static let commands: [[String]] = [
+        ["validate", "Templates/sqs-queues.yaml"], ["lint", "Templates/sqs-queues.yaml"], ["rules"],
+        ["convert", "--to", "json", "Templates/sqs-queues.yaml"], ["schema", "AWS::SQS::Queue"],
+        ["resolve", "Templates/sqs-queues.yaml"], ["graph", "Templates/sqs-queues.yaml"], ["plan", "Templates/sqs-queues.yaml"],
+        ["diff", "Templates/sqs-queues.yaml", "Templates/sqs-queues-v2.yaml"],
+        ["package", "--template-file", "Templates/sqs-queues.yaml", "--s3-bucket", "b"], ["init", "--stdout"],
+    ]
 
     @Test("an unknown flag exits 1 from every command", arguments: commands)
-    func unknownFlagIsUsageError(command: String) throws {
-        let result = try CLI.run([command, "--no-such-flag"])
+    func unknownFlagIsUsageError(command: [String]) throws {
+        let result = try CLI.run(command + ["--no-such-flag"])
         #expect(result.status == 1, "\(command): \(result.status) \(result.stderr)")
-        #expect(result.stderr.contains("--no-such-flag"))
+        #expect(result.stderr.contains("--no-such-flag"), "\(command): \(result.stderr)")
+    }
+
+    @Test("a missing argument exits 1, not ArgumentParser's 64")
+    func missingArgumentIsUsageError() throws {
+        let result = try CLI.run(["convert"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Missing expected argument"))
     }
 
     @Test("an unknown subcommand exits 1")
