@@ -19,9 +19,8 @@ extension Evaluator {
         }
         switch list.kind {
         case .list(let values):
-            guard i >= 0, i < values.count else {
-                report(.indexOutOfRange, "Fn::Select index \(i) is out of range for a list of \(values.count) item\(values.count == 1 ? "" : "s")",
-                       at: index.range)
+            if let problem = SelectIndex.problem(index: i, count: values.count) {
+                report(.indexOutOfRange, problem, at: index.range)
                 return partial
             }
             return values[i]

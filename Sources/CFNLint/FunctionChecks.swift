@@ -1,3 +1,4 @@
+import CFNIntrinsics
 import CFNSchema
 import CFNTemplate
 
@@ -159,6 +160,12 @@ struct FunctionChecks {
             report(call, "\(Self.describe(index)) is not of type 'integer'", at: itemLocation(call, 0))
         }
         let list = items[1]
+        // A deliberate difference from cfn-lint, which passes this: CloudFormation rejects an index
+        // outside a literal list (SelectIndex), so lint says so where `cfnkit resolve` does.
+        if let i = index.scalar.flatMap({ Int($0.text) }), let literal = list.sequence,
+           let problem = SelectIndex.problem(index: i, count: literal.count) {
+            report(call, problem, at: itemLocation(call, 0), ownRule: true)
+        }
         let stringFunctions: Set<String> = ["Fn::Join", "Fn::Sub", "Fn::Base64", "Fn::ImportValue", "Fn::Select"]
         if list.scalar != nil || list.intrinsic.map({ stringFunctions.contains($0.name) }) == true {
             report(call, "\(Self.describe(list)) is not of type 'array'", at: itemLocation(call, 1))
