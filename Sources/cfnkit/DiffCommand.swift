@@ -62,6 +62,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let (oldTemplate, newTemplate) = try loadTemplates()
+        SAMNotice.shared.noteIfServerless(newTemplate, command: "diff")
         var newContext: EvaluationContext
         var oldContext: EvaluationContext
         do throws(EvaluationError) {

@@ -35,6 +35,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try CommandSupport.loadTemplate(template)
+        SAMNotice.shared.noteIfServerless(loaded, command: "graph")
         let graph = try CommandSupport.graph(for: loaded, context: context)
         var kinds: Set<GraphNodeKind> = [.resource]
         if !resourcesOnly, let include {

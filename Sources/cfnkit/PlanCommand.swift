@@ -35,6 +35,7 @@ struct PlanCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("no templates found in \(paths.joined(separator: " "))") }
         var templates: [Template] = []
         for file in files { templates.append(try CommandSupport.loadTemplate(file)) }
+        for template in templates { SAMNotice.shared.noteIfServerless(template, command: "plan") }
 
         var names: [String: String] = [:]
         for pair in stackNames {
