@@ -47,6 +47,9 @@ public struct EvaluationContext: Sendable {
     public var forEachLimit: Int
     /// Longest Fn::Sub string evaluated, in characters.
     public var subLengthLimit: Int = Limits.subLength
+    /// How the user gives this context a parameter value (a command-line flag), named in the error
+    /// for a parameter without a value; `diff` names its own flag for the old side.
+    public var parameterFlag: String = "--parameter"
 
     public init(region: String? = nil, accountId: String = EvaluationContext.defaultAccountId, stackName: String? = nil,
                 notificationARNs: [String] = [], parameters: ParameterValues = ParameterValues(),

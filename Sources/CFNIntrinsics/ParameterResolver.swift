@@ -113,7 +113,7 @@ struct ParameterResolver {
         guard let text else {
             if context.parameterPolicy == .deploy, errors.isEmpty {
                 errors.append(EvaluationError(.missingParameterValue,
-                                              "parameter '\(p.name)' has no value: give one (--parameter \(p.name)=...) or a Default", at: range))
+                                              "parameter '\(p.name)' has no value: give one (\(context.parameterFlag) \(p.name)=...) or a Default", at: range))
             }
             if case .ssmValue = type { return (.symbolic(.ssmParameter(parameter: p.name, path: ""), range), errors) }
             return (.symbolic(.parameter(name: p.name), range), errors)

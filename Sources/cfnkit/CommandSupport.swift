@@ -57,7 +57,10 @@ enum CommandSupport {
             throw ExitCode(2)
         }
         let evaluator = Evaluator(template: template, context: context)
+        // As `resolve` and `diff`: a template that does not evaluate (a parameter without a value, a
+        // Fn::ForEach or condition error) has no plan to show, so the errors stop the command.
         for error in evaluator.sortedErrors { printError(error.description) }
+        if !evaluator.errors.isEmpty { throw ExitCode(2) }
         try checkGraphSize(evaluator.template)
         guard options.isGiven else { return DependencyGraph(template: evaluator.template) }
         return DependencyGraph(template: evaluator.template) { evaluator.conditionValue(named: $0) }

@@ -76,6 +76,7 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         newContext.parameterPolicy = .deploy
+        oldContext.parameterFlag = "--old-parameter"
         let builder = ChangeSetBuilder(
             old: StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)),
             new: StackVersion(template: newTemplate, context: newContext, stackTags: try Self.tagMap(tags)),
@@ -84,7 +85,9 @@ struct DiffCommand: ParsableCommand {
         let output = builder.build()
         for warning in output.warnings { CommandSupport.printError(warning.description) }
         for error in output.errors { CommandSupport.printError(error.description) }
-        if !output.errors.isEmpty { throw ExitCode(2) }
+        // A parameter without a value makes every answer about what it feeds a guess: stop.
+        let missingParameter = output.warnings.contains { $0.kind == .missingParameterValue }
+        if !output.errors.isEmpty || missingParameter { throw ExitCode(2) }
 
         let terminal = isatty(STDOUT_FILENO) != 0
         switch format ?? (terminal ? .table : .json) {

@@ -16,6 +16,28 @@ struct DiffCLITests {
         #expect(object?["Status"] as? String == "CREATE_COMPLETE")
     }
 
+    @Test("A parameter without a value on the old side stops the preview (exit 2) and names --old-parameter")
+    func missingOldParameter() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cfnkit-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = "Parameters:\n  Env:\n    Type: String\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Env\n"
+        try template.write(to: folder.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
+        try template.write(to: folder.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
+        // Following the old hint (--parameter, the new side) used to report a replacement that is not there.
+        let result = try CLI.run(["diff", "old.yaml", "new.yaml", "--parameter", "Env=a", "--format", "json", "--fail-on", "replacement"],
+                                 in: folder)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("old.yaml:2:3: error: parameter 'Env' has no value: give one (--old-parameter Env=...) or a Default"))
+        let both = try CLI.run(["diff", "old.yaml", "new.yaml", "--old-parameter", "Env=a", "--parameter", "Env=a", "--format", "json"], in: folder)
+        #expect(both.status == 0, "\(both.stderr)")
+        // plan evaluates too: a parameter without a value stops it the same way.
+        let plan = try CLI.run(["plan", "old.yaml", "--region", "us-east-1"], in: folder)
+        #expect(plan.status == 2)
+        #expect(plan.stderr.contains("parameter 'Env' has no value: give one (--parameter Env=...)"))
+    }
+
     @Test("No change: FAILED with CloudFormation's reason; --fail-on any does not trigger")
     func noChange() throws {
         let result = try CLI.run(["diff", "Templates/vpc.yaml", "Templates/vpc.yaml", "--format", "json", "--fail-on", "any"])
