@@ -21,6 +21,17 @@ import Glibc
 ///   stdout-prefix: TEXT / stderr-prefix: TEXT   a line that must start with TEXT (for temporary paths)
 ///   stderr-contains: TEXT  a fragment of standard error
 ///   absent: PATH           a file or folder that must not exist afterwards
+///   mkfifo: FILE           make a named pipe nobody reads or writes
+///   mknod-null: FILE       make a character device with the null device's numbers (1, 3); the case
+///                          is skipped, with a message, where mknod is not permitted
+///   file-type: FILE KIND   FILE must afterwards be of KIND: regular, fifo, char (device), directory
+///   unchanged: FILE        a file that must be byte-identical afterwards
+///   stdout-to: TARGET      send standard output to an existing file (e.g. /dev/full; a relative path
+///                          is in the case folder) or to `broken-pipe`
+///                          (a pipe whose reader has already gone) instead of capturing it
+///   ignore-sigpipe         start cfnkit with SIGPIPE ignored, so a closed pipe gives EPIPE
+///   signal: N              expected: ended by signal N (13 for SIGPIPE) rather than an exit status
+///   stderr-line-count: N   standard error has exactly N lines (0: nothing at all)
 @Suite("Bad input: hostile templates through the cfnkit binary", .serialized)
 struct BadInputTests {
     static let casesRoot = CLI.projectRoot.appendingPathComponent("Tests/BadInput")
@@ -59,11 +70,16 @@ struct BadInputTests {
         var stdoutPrefixes: [String] = [], stderrPrefixes: [String] = [], stderrFragments: [String] = []
         var generate: [(file: String, kind: String, n: Int)] = []
         var chmods: [(file: String, mode: mode_t)] = []
-        var fifos: [String] = [], unchanged: [String] = []
+        var fifos: [String] = [], unchanged: [String] = [], nullDevices: [String] = []
+        var fileTypes: [(file: String, kind: String)] = []
+        var stdoutTarget: CLI.Stdout = .captured
+        var ignoreSIGPIPE = false
+        var expectedSignal: Int32?, stderrLineCount: Int?
         for raw in spec.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(raw)
             if line.hasPrefix("#") { continue }
             if line == "skip-if-root" { if getuid() == 0 { return } else { continue } }
+            if line == "ignore-sigpipe" { ignoreSIGPIPE = true; continue }
             guard let colon = line.firstIndex(of: ":") else { Issue.record("\(name): bad line \(line)"); continue }
             let key = String(line[..<colon])
             let value = String(line[line.index(after: colon)...].drop(while: { $0 == " " }))
@@ -81,6 +97,13 @@ struct BadInputTests {
             case "absent": absent.append(value)
             case "mkfifo": fifos.append(value)          // a named pipe nobody writes to
             case "unchanged": unchanged.append(value)   // a file that must be byte-identical afterwards
+            case "mknod-null": nullDevices.append(value)
+            case "file-type":
+                let p = value.split(separator: " ").map(String.init)
+                fileTypes.append((p[0], p.count > 1 ? p[1] : ""))
+            case "stdout-to": stdoutTarget = value == "broken-pipe" ? .brokenPipe : .file(value)
+            case "signal": expectedSignal = Int32(value)
+            case "stderr-line-count": stderrLineCount = Int(value)
             case "generate":
                 let p = value.split(separator: " ").map(String.init)
                 generate.append((p[0], p[1], Int(p[2]) ?? 0))
@@ -100,13 +123,28 @@ struct BadInputTests {
         }
         for c in chmods { chmod(folder.appendingPathComponent(c.file).path, c.mode) }
         for f in fifos { #expect(mkfifo(folder.appendingPathComponent(f).path, 0o644) == 0, "\(name): mkfifo \(f)") }
+        for f in nullDevices {
+            let path = folder.appendingPathComponent(f).path
+            if mknod(path, S_IFCHR | 0o666, Self.nullDeviceNumber) != 0 {
+                let reason = String(cString: strerror(errno))
+                print("\(name): skipped: cannot make the character device \(f) (mknod: \(reason))")
+                return
+            }
+        }
         let before = try unchanged.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
 
         let start = ContinuousClock.now
-        let result = try CLI.run(arguments, in: folder, environment: environment)
+        if case .file(let path) = stdoutTarget, !path.hasPrefix("/") { stdoutTarget = .file(folder.appendingPathComponent(path).path) }
+        let result = try CLI.run(arguments, in: folder, environment: environment, stdout: stdoutTarget,
+                                 ignoringSIGPIPE: ignoreSIGPIPE)
         let elapsed = ContinuousClock.now - start
-        let context = "\(name): exit \(result.status)\n--- stdout ---\n\(result.stdout.prefix(2000))\n--- stderr ---\n\(result.stderr.prefix(2000))"
-        if let expectedExit { #expect(result.status == expectedExit, "\(context)") }
+        let context = "\(name): \(result.signaled ? "signal" : "exit") \(result.status)\n--- stdout ---\n\(result.stdout.prefix(2000))\n--- stderr ---\n\(result.stderr.prefix(2000))"
+        if let expectedExit { #expect(!result.signaled && result.status == expectedExit, "\(context)") }
+        if let expectedSignal { #expect(result.signaled && result.status == expectedSignal, "\(context)") }
+        if let stderrLineCount {
+            #expect(result.stderr.split(separator: "\n", omittingEmptySubsequences: false).count - 1 == stderrLineCount
+                        && (result.stderr.isEmpty || result.stderr.hasSuffix("\n")), "\(name): stderr is not \(stderrLineCount) lines\n\(context)")
+        }
         let outLines = Set(result.stdout.split(separator: "\n").map(String.init))
         let errLines = Set(result.stderr.split(separator: "\n").map(String.init))
         for line in stdoutLines { #expect(outLines.contains(line), "\(name): missing stdout line \(line)\n\(context)") }
@@ -116,6 +154,13 @@ struct BadInputTests {
         for f in stderrFragments { #expect(result.stderr.contains(f), "\(name): stderr lacks \(f)\n\(context)") }
         for path in absent {
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path), "\(name): \(path) left behind")
+        }
+        for (file, kind) in fileTypes {
+            var info = stat()
+            let path = folder.appendingPathComponent(file).path
+            let types: [String: mode_t] = ["regular": S_IFREG, "fifo": S_IFIFO, "char": S_IFCHR, "directory": S_IFDIR]
+            #expect(types[kind] != nil, "\(name): unknown file-type \(kind)")
+            #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == types[kind], "\(name): \(file) is no longer \(kind)")
         }
         for (file, bytes) in zip(unchanged, before) {
             #expect((try? Data(contentsOf: folder.appendingPathComponent(file))) == bytes, "\(name): \(file) was modified")
@@ -152,6 +197,9 @@ struct BadInputTests {
         try #require(cp.terminationStatus == 0)
         return target
     }
+
+    /// glibc's makedev(1, 3) (a C macro Swift cannot import): major in bits 8-19, minor in bits 0-7.
+    static let nullDeviceNumber: dev_t = (1 << 8) | 3
 
     static func peakChildMemoryKB() -> Int {
         var usage = rusage()

@@ -19,34 +19,66 @@ struct CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when the process was ended by a signal; `status` is then the signal number.
+        var signaled = false
     }
 
+    /// Where the child's standard output goes: a pipe read back into `Result.stdout` (the default),
+    /// an existing file opened for writing (e.g. `/dev/full`), or a pipe whose reading end is
+    /// already closed (every write fails with EPIPE, as for `cfnkit rules | head -0`).
+    enum Stdout: Equatable {
+        case captured
+        case file(String)
+        case brokenPipe
+    }
+
+    /// Runs the binary. `ignoringSIGPIPE` starts it with SIGPIPE ignored (through `/bin/sh -c 'trap "" PIPE; exec ...'`,
+    /// the way some shells, CI runners and language runtimes start children), so a write to a
+    /// closed pipe returns EPIPE instead of killing the process.
     static func run(_ arguments: [String], in directory: URL = projectRoot, stdin: String? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], stdout: Stdout = .captured,
+                    ignoringSIGPIPE: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if ignoringSIGPIPE {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        var outputFile: FileHandle?
+        switch stdout {
+        case .captured: process.standardOutput = out
+        case .file(let path):
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            outputFile = handle
+            process.standardOutput = handle
+        case .brokenPipe:
+            try out.fileHandleForReading.close()
+            process.standardOutput = out.fileHandleForWriting
+        }
         process.standardError = err
         let input = Pipe()
         process.standardInput = input
         try process.run()
+        if stdout != .captured { try? out.fileHandleForWriting.close() }
+        try outputFile?.close()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = stdout == .captured ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      signaled: process.terminationReason == .uncaughtSignal)
     }
 }
 
-@Suite("cfnkit command line", .serialized)
 struct CLITests {
     @Test("--version and --help")
     func versionAndHelp() throws {
