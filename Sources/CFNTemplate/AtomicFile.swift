@@ -44,7 +44,7 @@ public enum AtomicFile {
             try produce(temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw WriteError(path: path, reason: (error as? CustomStringConvertible)?.description ?? error.localizedDescription)
+            throw WriteError(path: path, reason: String(describing: error))
         }
         if rename(temporary, url.path) != 0 {
             let reason = String(cString: strerror(errno))

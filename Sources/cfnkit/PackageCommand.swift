@@ -14,8 +14,23 @@ struct PackageCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The root template.")
-    var templateFile: String
+    @Argument(help: "The root template (as every other command takes it; or --template-file, as aws-cli does).")
+    var template: String?
+
+    @Option(name: .long, help: "The root template (aws cloudformation package's spelling).")
+    var templateFile: String?
+
+    /// The root template, from whichever of the two spellings was used.
+    private var rootTemplate: String { template ?? templateFile ?? "" }
+
+    func validate() throws {
+        switch (template, templateFile) {
+        case (nil, nil): throw ValidationError("give the template: cfnkit package TEMPLATE (or --template-file TEMPLATE)")
+        case (.some(let a), .some(let b)) where a != b:
+            throw ValidationError("two root templates given: '\(a)' and --template-file '\(b)'; give one")
+        default: break
+        }
+    }
 
     @Option(name: .customLong("s3-bucket"), help: "The bucket the packaged templates point at.")
     var s3Bucket: String
@@ -66,7 +81,7 @@ struct PackageCommand: ParsableCommand {
         if let bundle { excluded.append(bundle) }
         if let outputTemplateFile { excluded.append(outputTemplateFile) }
         let options = PackageOptions(
-            templatePath: templateFile, bucket: s3Bucket, prefix: s3Prefix, projectRoot: projectRoot,
+            templatePath: rootTemplate, bucket: s3Bucket, prefix: s3Prefix, projectRoot: projectRoot,
             allowOutsideRoot: allowOutsideRoot, useJSON: useJson, region: regionName, endpointURL: endpointUrl,
             excludedPaths: excluded, progress: ProgressReporter.terminal())
         do throws(PackageError) {
