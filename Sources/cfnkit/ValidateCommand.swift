@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
                 let template = try Template.load(path: path, loader: loader)
                 return .valid(path: path, resources: template.resources.count, format: template.format)
             } catch {
-                return .invalid(error)
+                return .invalid(Self.withTagHint(error))
             }
         }
         let errors = results.compactMap { if case .invalid(let e) = $0 { return e } else { return nil } }
@@ -73,5 +73,16 @@ struct ValidateCommand: ParsableCommand {
     enum ValidationResult: Sendable {
         case valid(path: String, resources: Int, format: SourceFormat)
         case invalid(LoadError)
+    }
+}
+
+extension ValidateCommand {
+    /// rain's `!Rain::` tags are not CloudFormation's; say which flag reads them instead of leaving
+    /// the user to guess (cfn-lint reads them as Fn:: calls, as `--allow-unknown-tags` does).
+    static func withTagHint(_ error: LoadError) -> LoadError {
+        guard error.kind == .unknownTag, error.message.hasPrefix("unknown tag !Rain::") else { return error }
+        var hinted = error
+        hinted.message += " (rain's tags: --allow-unknown-tags reads them as Fn:: calls, as cfn-lint does)"
+        return hinted
     }
 }
