@@ -154,7 +154,13 @@ enum GitReader {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            CommandSupport.printError("cfnkit diff: git show \(revision):\(path): \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+            let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // git's wording for a path the revision does not have (new, or never committed).
+            if reason.contains("exists on disk, but not in") || reason.contains("does not exist in") {
+                CommandSupport.printError("cfnkit diff: \(path) is not committed at \(revision), so there is no older version to compare with")
+            } else {
+                CommandSupport.printError("cfnkit diff: git show \(revision):\(path): \(reason)")
+            }
             throw ExitCode(2)
         }
         return Array(data)

@@ -87,6 +87,11 @@ struct DiffCLITests {
         try "Resources:\n  T: {Type: AWS::SNS::Topic}\n  U: {Type: AWS::SNS::Topic}\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["diff", "--git", "HEAD", "t.yaml", "--format", "table"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
+        // A template not committed at the revision says so in one line.
+        try "Resources:\n  T: {Type: AWS::SNS::Topic}\n".write(to: folder.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
+        let uncommitted = try CLI.run(["diff", "--git", "HEAD", "new.yaml"], in: folder)
+        #expect(uncommitted.status == 2)
+        #expect(uncommitted.stderr == "cfnkit diff: new.yaml is not committed at HEAD, so there is no older version to compare with\n")
         #expect(result.stdout.contains("Add     U"))
         let bad = try CLI.run(["diff", "--git", "nope", "t.yaml"], in: folder)
         #expect(bad.status == 2)
