@@ -29,7 +29,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: [.customShort("t"), .customLong("template")], parsing: .upToNextOption, help: "Templates (cfn-lint's -t/--template spelling).")
     var templateOptions: [String] = []
 
-    @Option(parsing: .upToNextOption, help: "Regions to lint for (comma-separated or several values, or ALL_REGIONS). Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")
+    @Option(name: [.long, .customShort("r")], parsing: .upToNextOption, help: "Regions to lint for (comma-separated or several values, or ALL_REGIONS). Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")
     var regions: [String] = []
 
     @Option(name: [.long, .customShort("f")], help: "Output format: text, parseable, json, junit, sarif, github.")
@@ -62,11 +62,24 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("ignore-bad-template"), help: "Do not report templates that cannot be read (E0000).")
     var ignoreBadTemplate = false
 
-    @Flag(name: .customLong("include-experimental"), help: "Accepted for cfn-lint compatibility (cfnkit has no experimental rules).")
+    @Flag(name: [.customLong("include-experimental"), .customShort("e")], help: "Accepted for cfn-lint compatibility (cfnkit has no experimental rules).")
     var includeExperimental = false
 
     @Flag(name: .customLong("info"), help: "Accepted for cfn-lint compatibility.")
     var info = false
+
+    @Flag(name: [.customLong("list-rules"), .customShort("l")], help: "List the rules (as `cfnkit rules`) and exit.")
+    var listRules = false
+
+    @Flag(name: [.customLong("version"), .customShort("v")], help: "Print the version (as `cfnkit --version`) and exit.")
+    var version = false
+
+    // cfn-lint flags whose meaning does not carry over: refused with the reason, never ignored.
+    @Flag(name: [.customLong("debug"), .customShort("D")], help: "Refused: cfn-lint's Python debug log has no counterpart.")
+    var debug = false
+
+    @Flag(name: [.customLong("build-graph"), .customShort("g")], help: "Refused: use `cfnkit graph TEMPLATE` (DOT, Mermaid, JSON, SVG).")
+    var buildGraph = false
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of rule-pack files (repeatable); its packs are on unless disabled.", valueName: "dir"))
     var rulesDirectories: [String] = []
@@ -81,6 +94,14 @@ struct LintCommand: ParsableCommand {
     var customRules: String?
 
     func run() throws {
+        if debug {
+            throw ValidationError("-D/--debug is cfn-lint's Python debug log; cfnkit lint has none (every finding already names its rule and position)")
+        }
+        if buildGraph {
+            throw ValidationError("-g/--build-graph is not part of lint in cfnkit: `cfnkit graph TEMPLATE > TEMPLATE.dot` writes the same DOT graph")
+        }
+        if version { return try CommandSupport.write(VersionReport.text() + "\n", to: nil) }
+        if listRules { return try CommandSupport.write(RulesDocument.text(RuleSet.builtIn), to: nil) }
         var templates = templateOptions + self.templates
         let (regionValues, t1) = LintArguments.split(regions, keep: LintArguments.isRegion)
         let (ignore, t2) = LintArguments.split(ignoreChecks, keep: LintArguments.isCheckId)
