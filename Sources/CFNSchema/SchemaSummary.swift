@@ -6,7 +6,9 @@ public struct TypeSummary: Sendable, Hashable {
         /// JSON types allowed (empty when the schema doesn't say).
         public var types: [JSONType]
         public var required: Bool
-        public var update: UpdateBehavior
+        /// nil for a SAM property with no same-named property on the resource it generates: what an
+        /// update does then depends on how the transform maps it.
+        public var update: UpdateBehavior?
         public var writeOnly: Bool
         public var deprecated: Bool
     }
@@ -29,7 +31,10 @@ public struct TypeSummary: Sendable, Hashable {
     public var samGeneratedType: String?
     public var taggable: Bool?
 
-    public init(_ info: ResourceTypeInfo) {
+    /// `generated` is the schema of the type a SAM resource generates (`samGeneratedType`): a SAM
+    /// property updates as the generated resource's property of the same name (FunctionName on
+    /// AWS::Lambda::Function is create-only, so changing it replaces the function).
+    public init(_ info: ResourceTypeInfo, generated: ResourceTypeInfo? = nil) {
         let s = info.schema
         typeName = info.typeName
         kind = info.kind
@@ -41,7 +46,7 @@ public struct TypeSummary: Sendable, Hashable {
                 name: name,
                 types: s.propertyTypes([name]),
                 required: s.isRequired(name),
-                update: s.updateBehavior(forPropertyPath: name),
+                update: Self.update(name, in: info, generated: generated),
                 writeOnly: s.isWriteOnly(name),
                 deprecated: s.isDeprecated(name))
         }
@@ -53,8 +58,15 @@ public struct TypeSummary: Sendable, Hashable {
         taggable = s.tagging?.taggable
     }
 
-    public static func label(_ u: UpdateBehavior) -> String {
+    private static func update(_ name: String, in info: ResourceTypeInfo, generated: ResourceTypeInfo?) -> UpdateBehavior? {
+        guard info.source == .sam else { return info.schema.updateBehavior(forPropertyPath: name) }
+        guard let generated, generated.schema.propertyNames.contains(name) else { return nil }
+        return generated.schema.updateBehavior(forPropertyPath: name)
+    }
+
+    public static func label(_ u: UpdateBehavior?) -> String {
         switch u {
+        case nil: return "(by the transform)"
         case .replacement: return "Replacement"
         case .conditional: return "Conditional"
         case .mutable: return "Mutable"
@@ -131,7 +143,7 @@ public struct TypeSummary: Sendable, Hashable {
                         ("name", .string(p.name)),
                         ("types", .array(p.types.map { .string($0.rawValue) })),
                         ("required", .bool(p.required)),
-                        ("update", .string(p.update.rawValue)),
+                        ("update", p.update.map { .string($0.rawValue) } ?? .null),
                         ("writeOnly", .bool(p.writeOnly)),
                         ("deprecated", .bool(p.deprecated)),
                     ]))

@@ -77,7 +77,8 @@ struct SchemaCommand: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        let summary = TypeSummary(info)
+        let generated = info.samGeneratedType.flatMap { try? registry.lookup($0, region: region) }
+        let summary = TypeSummary(info, generated: generated)
         try CommandSupport.write(format == .json ? summary.renderJSON() : summary.renderText(), to: nil)
     }
 

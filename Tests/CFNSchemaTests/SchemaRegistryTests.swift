@@ -119,6 +119,19 @@ private let registry = SchemaRegistry.bundled
         let table = try #require(registry.resourceType("AWS::Serverless::SimpleTable"))
         #expect(table.properties["PrimaryKey"] != nil)
     }
+
+    /// A SAM property updates as the generated resource's property of the same name; one the
+    /// transform maps elsewhere has no update behaviour of its own (not "Mutable").
+    @Test func serverlessSummaryTakesUpdatesFromTheGeneratedType() throws {
+        let f = try #require(registry.resourceType("AWS::Serverless::Function", region: "us-east-1"))
+        let lambda = try #require(registry.resourceType("AWS::Lambda::Function", region: "us-east-1"))
+        let summary = TypeSummary(f, generated: lambda)
+        let update = Dictionary(uniqueKeysWithValues: summary.properties.map { ($0.name, $0.update) })
+        #expect(update["FunctionName"] == .some(.replacement))
+        #expect(update["MemorySize"] == .some(.mutable))
+        #expect(update["CodeUri"] == .some(nil))
+        #expect(summary.renderText().contains("(by the transform)"))
+    }
 }
 
 @Suite struct Overlay {
