@@ -16,8 +16,7 @@ public struct DiagnosticsProvider: Sendable {
         let folder = configFolder(for: path)
         let settings = (try? LintSettings.resolve(cli: LintConfig(), directory: folder)) ?? (try? LintSettings.resolve(cli: LintConfig(), directory: "/nonexistent")) 
         guard let settings else { return [] }
-        let selection = RulePackSelection(directories: settings.file.rulesDirectories ?? [], enable: settings.file.packs ?? [],
-                                          disable: settings.file.disablePacks ?? [], customRules: settings.file.customRules.map { [$0] } ?? [])
+        let selection = RulePackSelection(config: settings.file)
         let rules = (try? ShippedRulePacks.catalog(selection).ruleSet) ?? .builtIn
         let findings = Linter(rules: rules).lint(source: text, path: path, settings: settings)
         let converter = PositionConverter(text: text)

@@ -160,8 +160,7 @@ struct LintCommand: ParsableCommand {
     /// The rule packs named in the config files, with the command line's over them.
     func packSelection(_ settings: LintSettings) -> RulePackSelection {
         func names(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty } }
-        let file = RulePackSelection(directories: settings.file.rulesDirectories ?? [], enable: settings.file.packs ?? [],
-                                     disable: settings.file.disablePacks ?? [], customRules: settings.file.customRules.map { [$0] } ?? [])
+        let file = RulePackSelection(config: settings.file)
         let cli = RulePackSelection(directories: rulesDirectories, enable: names(packs), disable: names(disablePacks),
                                     customRules: customRules.map { [$0] } ?? [])
         return RulePackSelection.combine(file: file, cli: cli)

@@ -17,6 +17,12 @@ public struct RulePackSelection: Sendable, Equatable {
         self.customRules = customRules
     }
 
+    /// The packs a configuration file asks for (`rules:`, `packs:`, `disable_packs:`, `custom_rules:`).
+    public init(config: LintConfig) {
+        self.init(directories: config.rulesDirectories ?? [], enable: config.packs ?? [],
+                  disable: config.disablePacks ?? [], customRules: config.customRules.map { [$0] } ?? [])
+    }
+
     /// The config file's selection with the command line's over it: folders and custom rule
     /// files add up; a pack named on the command line wins over the file's choice for it.
     public static func combine(file: RulePackSelection, cli: RulePackSelection) -> RulePackSelection {
