@@ -43,7 +43,10 @@ public struct ChangeSetBuilder {
     /// Fill Path, BeforeValue, AfterValue, AttributeChangeType and the contexts, as
     /// `describe-change-set --include-property-values` does.
     public var includePropertyValues = false
-    /// Nested templates already on the path from the root, to stop a nesting cycle.
+    /// Where each version's nested templates are read from (`diff --git REV`: OLD's from REV).
+    public var oldSource: any TemplateSource = WorkingTreeSource()
+    public var newSource: any TemplateSource = WorkingTreeSource()
+    /// Identities of the NEW templates from the root to this one, to stop a nesting cycle.
     var nestingChain: [String] = []
 
     public init(old: StackVersion, new: StackVersion, registry: SchemaRegistry = .bundled, keepPreviousParameterValues: Bool = true,
@@ -68,6 +71,15 @@ public struct ChangeSetBuilder {
     }
 
     public func build() -> Output {
+        // Each nested level is a whole build() on the stack; the depth is bounded by the nested-stack limit.
+        if includeNestedStacks && nestingChain.isEmpty {
+            let root = self
+            return LargeStack.run(levels: Limits.nestedStackDepth) { root.buildLevel() }
+        }
+        return buildLevel()
+    }
+
+    private func buildLevel() -> Output {
         let oldEvaluator = Evaluator(template: old.template, context: old.context)
         var newContext = new.context
         if keepPreviousParameterValues {
@@ -186,7 +198,10 @@ public struct ChangeSetBuilder {
             for resource in common where resource.type == "AWS::CloudFormation::Stack" {
                 guard var change = changes[resource.logicalId] else { continue }
                 switch nestedChanges(resource.logicalId, oldSide: oldSide, newSide: newSide) {
-                case .some(.success(let nested)): change.nested = nested.changeSet; warnings += nested.warnings
+                case .some(.success(let nested)):
+                    change.nested = nested.changeSet
+                    warnings += nested.warnings
+                    errors += nested.errors
                 case .some(.failure(let error)): errors.append(error)
                 case nil: break
                 }
@@ -312,18 +327,18 @@ public struct ChangeSetBuilder {
         guard let before = oldSide.resolved.resource(id), let after = newSide.resolved.resource(id),
               let oldURL = before.properties?["TemplateURL"]?.text, let newURL = after.properties?["TemplateURL"]?.text,
               isLocal(oldURL), isLocal(newURL) else { return nil }
-        let oldPath = childPath(oldURL, parent: old.template.path), newPath = childPath(newURL, parent: new.template.path)
         let range = after.properties?["TemplateURL"]?.range ?? after.key.range
-        if nestingChain.contains(newPath) {
-            return .failure(ChangeSetError(message: "nested stacks form a cycle: \((nestingChain + [newPath]).joined(separator: " -> "))", range: range))
+        let oldLoader = NestedTemplateLoader(source: oldSource), newLoader = NestedTemplateLoader(source: newSource)
+        let chain = nestingChain.isEmpty ? [newLoader.identity(of: new.template.path)] : nestingChain
+        let oldChild: Template, newChild: Template, newIdentity: String
+        switch newLoader.load(url: newURL, parent: new.template.path, chain: chain, at: range) {
+        case .success(let loaded): (newChild, newIdentity) = loaded
+        case .failure(let error): return .failure(Self.nestedError(error, id: id))
         }
-        let loader = TemplateLoader(limits: LoaderLimits(unknownTags: .longForm))
-        let oldChild: Template, newChild: Template
-        do throws(LoadError) {
-            oldChild = try Template.load(path: oldPath, loader: loader)
-            newChild = try Template.load(path: newPath, loader: loader)
-        } catch {
-            return .failure(ChangeSetError(message: "nested stack '\(id)': \(error.message) (\(error.file))", range: range))
+        // OLD's chain is not tracked: its depth is bounded by NEW's, which it is walked with.
+        switch oldLoader.load(url: oldURL, parent: old.template.path, chain: [], at: range) {
+        case .success(let loaded): oldChild = loaded.template
+        case .failure(let error): return .failure(Self.nestedError(error, id: id))
         }
         func passed(_ resource: Resource) -> ParameterValues {
             var values = ParameterValues()
@@ -344,19 +359,17 @@ public struct ChangeSetBuilder {
                                        new: StackVersion(template: newChild, context: newContext),
                                        registry: registry, keepPreviousParameterValues: keepPreviousParameterValues,
                                        includeNestedStacks: true, includePropertyValues: includePropertyValues)
-        builder.nestingChain = nestingChain + [newPath]
-        return .success(builder.build())
+        builder.oldSource = oldSource
+        builder.newSource = newSource
+        builder.nestingChain = chain + [newIdentity]
+        return .success(builder.buildLevel())
     }
 
-    private func isLocal(_ url: String) -> Bool {
-        !(url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("s3://"))
+    private static func nestedError(_ error: NestedTemplateError, id: String) -> ChangeSetError {
+        ChangeSetError(message: error.kind == .notLoadable ? "nested stack '\(id)': \(error.message)" : error.message, range: error.range)
     }
 
-    private func childPath(_ url: String, parent: String) -> String {
-        if url.hasPrefix("/") { return url }
-        guard let slash = parent.lastIndex(of: "/") else { return url }
-        return String(parent[...slash]) + url
-    }
+    private func isLocal(_ url: String) -> Bool { NestedTemplateLoader.isLocalPath(url) }
 
     // MARK: Helpers
 

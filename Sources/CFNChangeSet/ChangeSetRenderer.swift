@@ -61,21 +61,25 @@ public enum ChangeSetRenderer {
             return "No changes. CloudFormation would fail this change set: \(ChangeSet.noChangesReason)\n"
         }
         let header = ["Action", "Logical ID", "Physical ID", "Resource type", "Replacement"]
-        let rows = changeSet.changes.map { c in
-            [c.action.rawValue, c.logicalResourceId, c.physicalResourceId ?? "-", c.resourceType, c.replacement?.rawValue ?? "-"]
+        let all = flattened(changeSet.changes)
+        // A nested stack's changes follow its row, indented, as the console lists them.
+        let rows = all.map { entry in
+            let c = entry.change
+            return [c.action.rawValue, String(repeating: "  ", count: entry.depth) + c.logicalResourceId, c.physicalResourceId ?? "-",
+                    c.resourceType, c.replacement?.rawValue ?? "-"]
         }
         let widths = header.indices.map { i in max(header[i].count, rows.map { $0[i].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
         }
         var out = line(header) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for (change, row) in zip(changeSet.changes, rows) {
+        for (change, row) in zip(all.map(\.change), rows) {
             var text = line(row)
             if color, isDangerous(change) { text = "\u{1B}[31m" + text + "\u{1B}[0m" }
             out += text + (isDangerous(change) && !color ? "   <- \(dangerNote(change))" : "") + "\n"
         }
-        for change in changeSet.changes where !change.details.isEmpty {
-            out += "\n\(change.logicalResourceId) (\(change.resourceType)):\n"
+        for (change, _, parents) in all where !change.details.isEmpty {
+            out += "\n\((parents + [change.logicalResourceId]).joined(separator: "/")) (\(change.resourceType)):\n"
             for d in change.details {
                 let target = d.target.name.map { "\(d.target.attribute.rawValue).\($0)" } ?? d.target.attribute.rawValue
                 let cause = d.causingEntity.map { " <- \($0)" } ?? ""
@@ -87,6 +91,20 @@ public enum ChangeSetRenderer {
             for s in changeSet.stackChanges { out += "  \(s.isRisky ? "! " : "")\(s.message)\n" }
         }
         return out
+    }
+
+    /// Every change with its nested stacks' changes after it, depth first, with the nested stacks
+    /// (logical ids) it is under. Iterative: nesting depth comes from the templates.
+    public static func flattened(_ changes: [ResourceChange]) -> [(change: ResourceChange, depth: Int, parents: [String])] {
+        var result: [(change: ResourceChange, depth: Int, parents: [String])] = []
+        var pending: [(ResourceChange, [String])] = changes.reversed().map { ($0, []) }
+        while let item = pending.popLast() {
+            let (change, parents) = item
+            result.append((change, parents.count, parents))
+            let inner = parents + [change.logicalResourceId]
+            pending.append(contentsOf: (change.nested?.changes ?? []).reversed().map { ($0, inner) })
+        }
+        return result
     }
 
     /// Replacements and removals of resources that hold data deserve a second look.

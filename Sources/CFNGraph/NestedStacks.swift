@@ -4,7 +4,7 @@ import Foundation
 /// A problem between a parent template and a nested stack's template.
 public struct NestedStackFinding: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
-        case unknownParameter, missingParameter, missingOutput, childNotLoadable, cycle
+        case unknownParameter, missingParameter, missingOutput, childNotLoadable, cycle, tooDeep
     }
 
     public let kind: Kind
@@ -23,55 +23,65 @@ public struct NestedStack: Sendable {
     public let children: [NestedStack]
 }
 
-/// Loads local nested-stack templates and checks what the parent passes and reads:
-/// parameters passed must exist in the child, parameters without a Default must be passed, and
-/// `Fn::GetAtt Stack.Outputs.Name` must name an output of the child. A nesting cycle is an error.
+/// Loads local nested-stack templates (through `NestedTemplateLoader`) and checks what the parent
+/// passes and reads: parameters passed must exist in the child, parameters without a Default must be
+/// passed, and `Fn::GetAtt Stack.Outputs.Name` must name an output of the child. A nesting cycle and
+/// nesting deeper than `Limits.nestedStackDepth` are errors. The walk is iterative.
 public struct NestedStackResolver {
-    public let loader: TemplateLoader
+    public let nestedLoader: NestedTemplateLoader
+    public var loader: TemplateLoader { nestedLoader.loader }
     public private(set) var findings: [NestedStackFinding] = []
 
-    public init(loader: TemplateLoader = TemplateLoader(limits: LoaderLimits(unknownTags: .longForm))) {
-        self.loader = loader
+    public init(loader: TemplateLoader = TemplateLoader(limits: LoaderLimits(unknownTags: .longForm)),
+                source: any TemplateSource = WorkingTreeSource()) {
+        nestedLoader = NestedTemplateLoader(source: source, loader: loader)
     }
 
     /// True when a TemplateURL is a path on disk rather than an S3 or HTTPS location.
-    public static func isLocalPath(_ url: String) -> Bool {
-        !(url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("s3://"))
-    }
+    public static func isLocalPath(_ url: String) -> Bool { NestedTemplateLoader.isLocalPath(url) }
 
+    /// The nested stacks of `template`, each with its own nested stacks.
     public mutating func resolve(_ template: Template) -> [NestedStack] {
-        resolve(template, chain: [Self.canonical(template.path)])
-    }
-
-    private mutating func resolve(_ template: Template, chain: [String]) -> [NestedStack] {
-        var result: [NestedStack] = []
-        let directory = (template.path as NSString).deletingLastPathComponent
-        let graph = DependencyGraph(template: template)
-        for resource in template.resources where resource.type == "AWS::CloudFormation::Stack" {
-            guard let urlNode = resource.properties?["TemplateURL"], let url = urlNode.text, Self.isLocalPath(url) else { continue }
-            let childPath = url.hasPrefix("/") ? url : (directory.isEmpty ? url : (directory as NSString).appendingPathComponent(url))
-            let canonical = Self.canonical(childPath)
-            if let loopStart = chain.firstIndex(of: canonical) {
-                let loop = (chain[loopStart...] + [canonical]).map { ($0 as NSString).lastPathComponent }
-                findings.append(NestedStackFinding(kind: .cycle, file: template.path, range: urlNode.range,
-                    message: "nested stacks form a cycle: \(loop.joined(separator: " -> "))"))
-                result.append(NestedStack(logicalId: resource.logicalId, templatePath: childPath, template: nil, children: []))
-                continue
+        // Flat records in visiting order (a parent before its children), assembled bottom-up at the end.
+        struct Record { let logicalId: String; let path: String; let template: Template?; let parent: Int? }
+        var records: [Record] = []
+        var pending: [(template: Template, chain: [String], record: Int?)] = [(template, [nestedLoader.identity(of: template.path)], nil)]
+        while let item = pending.popLast() {
+            let parent = item.template, chain = item.chain, parentRecord = item.record
+            let graph = DependencyGraph(template: parent)
+            var children: [(template: Template, chain: [String], record: Int?)] = []
+            for resource in parent.resources where resource.type == "AWS::CloudFormation::Stack" {
+                guard let urlNode = resource.properties?["TemplateURL"], let url = urlNode.text, Self.isLocalPath(url) else { continue }
+                let path = NestedTemplateLoader.childPath(url, parent: parent.path)
+                switch nestedLoader.load(url: url, parent: parent.path, chain: chain, at: urlNode.range) {
+                case .success(let (child, identity)):
+                    check(parent: parent, graph: graph, stack: resource, child: child)
+                    records.append(Record(logicalId: resource.logicalId, path: path, template: child, parent: parentRecord))
+                    children.append((child, chain + [identity], records.count - 1))
+                case .failure(let error):
+                    let kind: NestedStackFinding.Kind = switch error.kind {
+                        case .notLoadable: .childNotLoadable
+                        case .cycle: .cycle
+                        case .tooDeep: .tooDeep
+                    }
+                    let message = error.kind == .notLoadable ? "nested stack '\(resource.logicalId)': \(error.message)" : error.message
+                    findings.append(NestedStackFinding(kind: kind, file: parent.path, range: urlNode.range, message: message))
+                    records.append(Record(logicalId: resource.logicalId, path: path, template: nil, parent: parentRecord))
+                }
             }
-            let child: Template
-            do {
-                child = try Template.load(path: childPath, loader: loader)
-            } catch {
-                findings.append(NestedStackFinding(kind: .childNotLoadable, file: template.path, range: urlNode.range,
-                    message: "nested stack '\(resource.logicalId)': \(error.description)"))
-                result.append(NestedStack(logicalId: resource.logicalId, templatePath: childPath, template: nil, children: []))
-                continue
-            }
-            check(parent: template, graph: graph, stack: resource, child: child)
-            let grandchildren = resolve(child, chain: chain + [canonical])
-            result.append(NestedStack(logicalId: resource.logicalId, templatePath: childPath, template: child, children: grandchildren))
+            pending.append(contentsOf: children.reversed())
         }
-        return result
+        // Children come after their parent, so building from the end finds every child built.
+        var built: [[NestedStack]] = Array(repeating: [], count: records.count)
+        var roots: [NestedStack] = []
+        for index in records.indices.reversed() {
+            let record = records[index]
+            let stack = NestedStack(logicalId: record.logicalId, templatePath: record.path, template: record.template,
+                                    children: built[index].reversed())
+            built[index] = []
+            if let parent = record.parent { built[parent].append(stack) } else { roots.append(stack) }
+        }
+        return roots.reversed()
     }
 
     private mutating func check(parent: Template, graph: DependencyGraph, stack: Resource, child: Template) {
@@ -97,9 +107,5 @@ public struct NestedStackResolver {
                     message: "'\(stack.logicalId).\(attribute)': \(child.path) has no output '\(output)'"))
             }
         }
-    }
-
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

@@ -297,6 +297,10 @@ public struct Packager: Sendable {
                                    file: display, range: site.range, resource: site.resource, property: site.property)
             }
             if units[child] != nil { continue }
+            if chainHere.count > Limits.nestedStackDepth {
+                throw PackageError(.nestedCycle, "nested templates are nested more than \(Limits.nestedStackDepth) levels deep (CFNKIT_MAX_NESTED_STACK_DEPTH)",
+                                   file: display, range: site.range, resource: site.resource, property: site.property)
+            }
             let childDisplay = Self.displayPath(forReal: child, near: site, in: unit)
             try visit(real: child, display: childDisplay, chain: chainHere, files: files, units: &units, order: &order)
         }

@@ -23,6 +23,8 @@ public enum Limits {
     public static var forEachItems: Int { value("CFNKIT_MAX_FOREACH_ITEMS", 10_000) }
     /// Most nodes (resources, parameters, conditions, outputs, ...) in a dependency graph.
     public static var graphNodes: Int { value("CFNKIT_MAX_GRAPH_NODES", 50_000) }
+    /// Deepest chain of nested stacks (AWS::CloudFormation::Stack with a local TemplateURL) followed.
+    public static var nestedStackDepth: Int { value("CFNKIT_MAX_NESTED_STACK_DEPTH", 100) }
     /// Most files processed at the same time (lint, validate, diff of many files); default: the cores.
     public static var concurrentFiles: Int { value("CFNKIT_MAX_CONCURRENT_FILES", max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
     /// Most entries in one zip written by `cfnkit package` (the zip format's own limit without Zip64).

@@ -61,7 +61,7 @@ struct DiffCommand: ParsableCommand {
     var failOn: FailOn?
 
     func run() throws {
-        let (oldTemplate, newTemplate) = try loadTemplates()
+        let (oldTemplate, newTemplate, oldSource) = try loadTemplates()
         SAMNotice.shared.noteIfServerless(newTemplate, command: "diff")
         var newContext: EvaluationContext
         var oldContext: EvaluationContext
@@ -77,11 +77,12 @@ struct DiffCommand: ParsableCommand {
         }
         newContext.parameterPolicy = .deploy
         oldContext.parameterFlag = "--old-parameter"
-        let builder = ChangeSetBuilder(
+        var builder = ChangeSetBuilder(
             old: StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)),
             new: StackVersion(template: newTemplate, context: newContext, stackTags: try Self.tagMap(tags)),
             keepPreviousParameterValues: !useDefaults, includeNestedStacks: includeNestedStacks,
             includePropertyValues: includePropertyValues)
+        builder.oldSource = oldSource
         let output = builder.build()
         for warning in output.warnings { CommandSupport.printError(warning.description) }
         for error in output.errors { CommandSupport.printError(error.description) }
@@ -98,10 +99,12 @@ struct DiffCommand: ParsableCommand {
         if let failOn, Self.shouldFail(output.changeSet, on: failOn) { throw ExitCode(3) }
     }
 
+    /// Nested stacks' changes count as their parent's.
     static func shouldFail(_ changeSet: ChangeSet, on rule: FailOn) -> Bool {
+        let all = ChangeSetRenderer.flattened(changeSet.changes).map(\.change)
         switch rule {
-        case .replacement: return changeSet.changes.contains { $0.replacement == .trueValue || $0.replacement == .conditional }
-        case .removal: return changeSet.changes.contains { $0.action == .remove }
+        case .replacement: return all.contains { $0.replacement == .trueValue || $0.replacement == .conditional }
+        case .removal: return all.contains { $0.action == .remove }
         case .any: return !changeSet.hasNoChanges
         }
     }
@@ -115,54 +118,36 @@ struct DiffCommand: ParsableCommand {
         return result
     }
 
-    private func loadTemplates() throws -> (Template, Template) {
+    /// OLD, NEW, and where OLD's nested templates are read from (with --git, the same revision).
+    private func loadTemplates() throws -> (Template, Template, any TemplateSource) {
         if let git {
             guard templates.count == 1 else { throw ValidationError("with --git give one template: cfnkit diff --git REV TEMPLATE") }
             let path = templates[0]
             let newTemplate = try CommandSupport.loadTemplate(path)
-            let bytes = try GitReader.show(revision: git, path: path)
+            guard let executable = CommandSupport.findExecutable("git") else {
+                CommandSupport.printError("cfnkit diff: --git needs git on the PATH")
+                throw ExitCode(2)
+            }
+            let source = GitRevisionSource(revision: git, git: executable)
+            let bytes: [UInt8]
+            switch source.bytes(path) {
+            case .success(let data): bytes = data
+            case .failure(.notCommitted):
+                CommandSupport.printError("cfnkit diff: \(path) is not committed at \(git), so there is no older version to compare with")
+                throw ExitCode(2)
+            case .failure(.git(let reason)):
+                CommandSupport.printError("cfnkit diff: git show \(git):\(path): \(reason)")
+                throw ExitCode(2)
+            }
             do throws(LoadError) {
                 let document = try TemplateLoader(limits: LoaderLimits(unknownTags: .longForm)).load(bytes: bytes, path: path)
-                return (Template(document), newTemplate)
+                return (Template(document), newTemplate, source)
             } catch {
                 CommandSupport.printError("\(git):\(error.description)")
                 throw ExitCode(2)
             }
         }
         guard templates.count == 2 else { throw ValidationError("give OLD and NEW templates, or --git REV TEMPLATE") }
-        return (try CommandSupport.loadTemplate(templates[0]), try CommandSupport.loadTemplate(templates[1]))
-    }
-}
-
-/// Reads a file as it was at a git revision (`git show REV:./path`).
-enum GitReader {
-    static func show(revision: String, path: String) throws -> [UInt8] {
-        guard let git = CommandSupport.findExecutable("git") else {
-            CommandSupport.printError("cfnkit diff: --git needs git on the PATH")
-            throw ExitCode(2)
-        }
-        let url = URL(fileURLWithPath: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: git)
-        process.currentDirectoryURL = url.deletingLastPathComponent()
-        process.arguments = ["show", "\(revision):./\(url.lastPathComponent)"]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            // git's wording for a path the revision does not have (new, or never committed).
-            if reason.contains("exists on disk, but not in") || reason.contains("does not exist in") {
-                CommandSupport.printError("cfnkit diff: \(path) is not committed at \(revision), so there is no older version to compare with")
-            } else {
-                CommandSupport.printError("cfnkit diff: git show \(revision):\(path): \(reason)")
-            }
-            throw ExitCode(2)
-        }
-        return Array(data)
+        return (try CommandSupport.loadTemplate(templates[0]), try CommandSupport.loadTemplate(templates[1]), WorkingTreeSource())
     }
 }

@@ -74,8 +74,24 @@ struct PlanCommand: ParsableCommand {
         if failed { throw ExitCode(2) }
     }
 
-    /// The plan of one template (and, with --nested, its nested stacks); false when it cannot be planned.
+    /// The plan of one template (and, with --nested, its nested stacks, read once for the whole tree);
+    /// false when it cannot be planned.
     private func planEntry(_ template: Template, indent: String) throws -> (String, [String: Any], Bool) {
+        guard nested else { return try planEntry(template, indent: indent, stacks: nil) }
+        var resolver = NestedStackResolver()
+        let stacks = resolver.resolve(template)
+        let findings = resolver.findings.map { "\(indent)\($0.range): error: \($0.message)\n" }.joined()
+        let (text, planJSON, ok) = try planEntry(template, indent: indent, stacks: stacks, findings: findings)
+        var json = planJSON
+        json["nestedFindings"] = resolver.findings.map { ["kind": $0.kind.rawValue, "message": $0.message, "file": $0.file,
+                                                          "line": $0.range.start.line, "column": $0.range.start.column] }
+        return (text, json, ok && resolver.findings.isEmpty)
+    }
+
+    /// One template's plan and, under it, its nested stacks' (the recursion is bounded by
+    /// `Limits.nestedStackDepth`, which the resolver enforces).
+    private func planEntry(_ template: Template, indent: String, stacks: [NestedStack]?,
+                           findings: String = "") throws -> (String, [String: Any], Bool) {
         let graph = try CommandSupport.graph(for: template, context: context)
         var text = ""
         var json: [String: Any] = ["file": template.path]
@@ -91,20 +107,13 @@ struct PlanCommand: ParsableCommand {
             }
             ok = false
         }
-        guard nested else { return (text, json, ok) }
-        var resolver = NestedStackResolver()
-        let stacks = resolver.resolve(template)
-        for finding in resolver.findings {
-            text += "\(indent)\(finding.range): error: \(finding.message)\n"
-            ok = false
-        }
-        json["nestedFindings"] = resolver.findings.map { ["kind": $0.kind.rawValue, "message": $0.message,
-                                                          "line": $0.range.start.line, "column": $0.range.start.column] }
+        guard let stacks else { return (text, json, ok) }
+        text += findings
         var children: [String: Any] = [:]
         for stack in stacks {
             guard let child = stack.template else { continue }
             text += "\(indent)Nested stack \(stack.logicalId) (\(stack.templatePath)):\n"
-            let (childText, childJSON, childOK) = try planEntry(child, indent: indent + "    ")
+            let (childText, childJSON, childOK) = try planEntry(child, indent: indent + "    ", stacks: stack.children)
             text += childText
             children[stack.logicalId] = childJSON
             ok = ok && childOK

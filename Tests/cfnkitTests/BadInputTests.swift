@@ -13,7 +13,8 @@ import Glibc
 /// case.txt, one directive a line (`#` starts a comment):
 ///   run: ARGS              cfnkit arguments, split on spaces, run in a temporary copy of the folder
 ///   env: NAME=VALUE        extra environment (repeatable)
-///   generate: FILE KIND N  write a large input instead of committing it (kinds below)
+///   generate: FILE KIND N  write a large input instead of committing it (kinds below; `nested-chain`
+///                          writes FILE0.yaml ... FILE(N-1).yaml, each nesting the next)
 ///   chmod: FILE MODE       e.g. `chmod: secret.py 000`
 ///   skip-if-root           for permission cases (root reads any file)
 ///   exit: N                expected exit status
@@ -119,7 +120,9 @@ struct BadInputTests {
             try? FileManager.default.removeItem(at: folder)
         }
         for g in generate {
-            try Self.generate(g.kind, g.n).write(to: folder.appendingPathComponent(g.file))
+            for (file, data) in Self.generateFiles(g.kind, g.file, g.n) {
+                try data.write(to: folder.appendingPathComponent(file))
+            }
         }
         for c in chmods { chmod(folder.appendingPathComponent(c.file).path, c.mode) }
         for f in fifos { #expect(mkfifo(folder.appendingPathComponent(f).path, 0o644) == 0, "\(name): mkfifo \(f)") }
@@ -208,6 +211,17 @@ struct BadInputTests {
     }
 
     /// Large inputs made at test time rather than committed.
+    /// The files a generator writes: one, except `nested-chain` (FILE0.yaml ... FILE(n-1).yaml, each
+    /// nesting the next through a local TemplateURL).
+    static func generateFiles(_ kind: String, _ file: String, _ n: Int) -> [(String, Data)] {
+        guard kind == "nested-chain" else { return [(file, generate(kind, n))] }
+        return (0..<n).map { i in
+            var text = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n"
+            if i < n - 1 { text += "  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: \(file)\(i + 1).yaml\n" }
+            return ("\(file)\(i).yaml", Data(text.utf8))
+        }
+    }
+
     static func generate(_ kind: String, _ n: Int) -> Data {
         var text = ""
         switch kind {

@@ -96,4 +96,39 @@ struct DiffCLITests {
         let bad = try CLI.run(["diff", "--git", "nope", "t.yaml"], in: folder)
         #expect(bad.status == 2)
     }
+
+    @Test("--git with nested stacks reads the old children from the revision; table and text show them under their parent")
+    func gitNestedStacks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cfnkit-git-nested-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func git(_ args: String...) throws {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"] + args
+            p.currentDirectoryURL = folder
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+        }
+        let root = "Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: sub/child.yaml\n"
+        try root.write(to: folder.appendingPathComponent("root.yaml"), atomically: true, encoding: .utf8)
+        let child = folder.appendingPathComponent("sub/child.yaml")
+        try "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: one\n".write(to: child, atomically: true, encoding: .utf8)
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-qm", "one")
+        // Only the child changes: read from the working tree, the old child would equal the new one.
+        try "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: two\n".write(to: child, atomically: true, encoding: .utf8)
+        let table = try CLI.run(["diff", "--git", "HEAD", "root.yaml", "--include-nested-stacks", "--format", "table"], in: folder)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Modify    Bucket    <physical-id>  AWS::S3::Bucket             True"), "\(table.stdout)")
+        #expect(table.stdout.contains("Child/Bucket (AWS::S3::Bucket):\n  Properties.BucketName  Static DirectModification  recreation: Always"))
+        let text = try CLI.run(["diff", "--git", "HEAD", "root.yaml", "--include-nested-stacks", "--format", "text"], in: folder)
+        #expect(text.stdout.contains("    | Modify  Bucket      <physical-id>  AWS::S3::Bucket  True"), "\(text.stdout)")
+        // A replacement in a nested stack is a replacement.
+        let fail = try CLI.run(["diff", "--git", "HEAD", "root.yaml", "--include-nested-stacks", "--fail-on", "replacement"], in: folder)
+        #expect(fail.status == 3)
+    }
 }
