@@ -67,6 +67,8 @@ public final class ConditionAnalysis {
     private var literalsByParameter: [String: [String]] = [:]
     private var conditionRoots: [String: Int] = [:]
     private var compiling: [String] = []
+    /// Conditions reached again through a reported cycle, opaque until compiled.
+    private var cycleCuts: Set<String> = []
     private var supports: [Int: [Int]] = [:]
     private var truthCache: [String: (Truth, Bool)] = [:]
 
@@ -189,6 +191,24 @@ public final class ConditionAnalysis {
     private lazy var falseNode = add(.constant(false))
 
     private func root(of name: String, at range: SourceRange) -> Int {
+        if let r = conditionRoots[name] { return r }
+        if cycleCuts.contains(name) { return opaque("cycle:\(name)") }
+        if compiling.isEmpty {
+            // From the outside: compile what it uses first, deepest first, so no chain recurses.
+            let plan = ConditionDependencies.order(from: name, in: template) { conditionRoots[$0] != nil }
+            for cycle in plan.cycles {
+                let reached = cycle[cycle.count - 1]
+                errors.append(EvaluationError(.conditionCycle, "condition \(reached) depends on itself: \(cycle.joined(separator: " -> "))",
+                                              at: template.condition(reached)?.key.range ?? range))
+                cycleCuts.insert(reached)
+            }
+            for condition in plan.order.dropLast() where conditionRoots[condition] == nil {
+                compiling.append(condition)
+                let r = template.condition(condition).map { compile($0.node) } ?? opaque("unknown-condition:\(condition)")
+                compiling.removeLast()
+                conditionRoots[condition] = r
+            }
+        }
         if let r = conditionRoots[name] { return r }
         if compiling.contains(name) {
             let start = compiling.firstIndex(of: name)!

@@ -19,6 +19,8 @@ extension Evaluator {
         switch conditionStates[name] {
         case .done(let v)?:
             return v
+        case .evaluating? where conditionCycleCuts.contains(name):
+            return nil
         case .evaluating?:
             let start = conditionStack.firstIndex(of: name) ?? 0
             let cycle = conditionStack[start...] + [name]
@@ -28,11 +30,32 @@ extension Evaluator {
         case nil:
             break
         }
-        guard let definition = template.condition(name) else {
+        guard template.condition(name) != nil else {
             report(.unknownCondition, "no condition is named '\(name)'", at: range)
             conditionStates[name] = .done(nil)
             return nil
         }
+        if conditionCycleCuts.contains(name) { return nil }
+        guard conditionStack.isEmpty else { return evaluateCondition(name) }
+        // From the outside: evaluate what it uses first, deepest first, so no chain recurses.
+        let plan = ConditionDependencies.order(from: name, in: template) { conditionStates[$0] != nil }
+        for cycle in plan.cycles {
+            let reached = cycle[cycle.count - 1]
+            report(.conditionCycle, "condition \(reached) depends on itself: \(cycle.joined(separator: " -> "))",
+                   at: template.condition(reached)?.key.range ?? range)
+            conditionCycleCuts.insert(reached)
+        }
+        var result: Bool?
+        for condition in plan.order where conditionStates[condition] == nil {
+            result = evaluateCondition(condition)
+        }
+        conditionCycleCuts.removeAll()
+        return result
+    }
+
+    /// Evaluates one condition's definition (those it uses are evaluated already, or on demand).
+    private func evaluateCondition(_ name: String) -> Bool? {
+        guard let definition = template.condition(name) else { return nil }
         conditionStates[name] = .evaluating
         conditionStack.append(name)
         let value = evaluate(definition.node)

@@ -21,6 +21,8 @@ public final class Evaluator {
     public private(set) var errors: [EvaluationError] = []
 
     enum ConditionState { case evaluating, done(Bool?) }
+    /// Conditions reached again through a cycle already reported: unknown, without a second report.
+    var conditionCycleCuts: Set<String> = []
     var conditionStates: [String: ConditionState] = [:]
     var conditionStack: [String] = []
     /// Schema lookups of GetAtt attribute types, by `Type.Attribute`.

@@ -258,6 +258,10 @@ struct BadInputTests {
                             Type: AWS::SNS::Topic
 
                 """
+        case "condition-chain":   // C0 .. C(n-1), each the Fn::Not of the previous: a chain, no cycle
+            text = "Parameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  C0: !Equals [!Ref Env, prod]\n"
+            for i in 1..<max(n, 2) { text += "  C\(i): !Not [!Condition C\(i - 1)]\n" }
+            text += "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C\(max(n, 2) - 1)\n"
         case "sub-long":      // an Fn::Sub string of n characters
             text = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub \"" + String(repeating: "a", count: n) + "${AWS::Region}\"\n"
         default:
