@@ -87,8 +87,9 @@ struct DiffCommand: ParsableCommand {
         for warning in output.warnings { CommandSupport.printError(warning.description) }
         for error in output.errors { CommandSupport.printError(error.description) }
         // A parameter without a value makes every answer about what it feeds a guess: stop.
-        let missingParameter = output.warnings.contains { $0.kind == .missingParameterValue }
-        if !output.errors.isEmpty || missingParameter { throw ExitCode(2) }
+        // So does a condition cycle or a Fn::ForEach error (as resolve): the resources compared are not the stack's.
+        let stopping: Set<EvaluationError.Kind> = [.missingParameterValue, .conditionCycle, .forEach, .limitExceeded]
+        if !output.errors.isEmpty || output.warnings.contains(where: { stopping.contains($0.kind) }) { throw ExitCode(2) }
 
         let terminal = isatty(STDOUT_FILENO) != 0
         switch format ?? (terminal ? .table : .json) {
