@@ -114,6 +114,7 @@ let package = Package(
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNRulePacks"]),
         .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"], exclude: ["Fixtures"]),
+        .testTarget(name: "CFNAWSTests", dependencies: ["CFNAWS"]),
         .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
     ]
