@@ -4,12 +4,23 @@ public struct StackDescription: Sendable {
         public var key: String
         /// `****` for a NoEcho parameter: CloudFormation never returns those values.
         public var value: String
+
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public struct Output: Sendable, Hashable {
         public var key: String
         public var value: String
         public var exportName: String?
+
+        public init(key: String, value: String, exportName: String?) {
+            self.key = key
+            self.value = value
+            self.exportName = exportName
+        }
     }
 
     public var name: String
@@ -18,6 +29,15 @@ public struct StackDescription: Sendable {
     public var parameters: [Parameter]
     public var tags: [(String, String)]
     public var outputs: [Output]
+
+    public init(name: String, id: String, status: String, parameters: [Parameter], tags: [(String, String)], outputs: [Output]) {
+        self.name = name
+        self.id = id
+        self.status = status
+        self.parameters = parameters
+        self.tags = tags
+        self.outputs = outputs
+    }
 
     /// The mask DescribeStacks puts in place of NoEcho values.
     public static let maskedValue = "****"
@@ -29,6 +49,13 @@ public struct StackResourceSummary: Sendable, Hashable {
     public var physicalId: String?
     public var type: String
     public var status: String
+
+    public init(logicalId: String, physicalId: String?, type: String, status: String) {
+        self.logicalId = logicalId
+        self.physicalId = physicalId
+        self.type = type
+        self.status = status
+    }
 }
 
 /// A running stack as the CloudFormation API describes it: what `diff --stack`, `plan --stack` and

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFNChangeSet
 import CFNIntrinsics
+import CFNStack
 import CFNTemplate
 import Foundation
 
@@ -10,7 +11,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Preview the change set of a stack update: what is added, modified, replaced or removed.",
         discussion: """
-            OLD is the template the stack was deployed with, NEW the candidate. Both are evaluated with their \
+            OLD is the template the stack was deployed with, NEW the candidate; with --stack NAME, OLD is the \
+            running stack itself (its original template, parameters, tags and physical ids, read through \
+            CloudFormation's read-only Get/Describe/List calls). Both are evaluated with their \
             own parameters (parameters not given for NEW keep their previous value, as UsePreviousValue does), \
             then compared as CloudFormation compares them. --format json prints DescribeChangeSet's response \
             shape (Changes, Status, StatusReason, Parameters).
@@ -19,6 +22,7 @@ struct DiffCommand: ParsableCommand {
               cfnkit diff deployed.yaml template.yaml --parameter Env=prod
               cfnkit diff --git HEAD~1 template.yaml --format json
               cfnkit diff old.yaml new.yaml --fail-on replacement
+              cfnkit diff --stack my-stack template.yaml --profile prod --region eu-west-1
             """
     )
 
@@ -30,6 +34,11 @@ struct DiffCommand: ParsableCommand {
 
     @Option(help: "Read OLD from this git revision of the template (e.g. HEAD~1, main, a tag).")
     var git: String?
+
+    @Option(help: ArgumentHelp("Compare NEW with this running stack (its deployed template and parameters).", valueName: "name"))
+    var stack: String?
+
+    @OptionGroup var aws: AWSOptions
 
     @Option(name: .customLong("old-parameters"), help: ArgumentHelp("Parameter values file of the deployed stack.", valueName: "file"))
     var oldParametersFile: String?
@@ -61,28 +70,28 @@ struct DiffCommand: ParsableCommand {
     var failOn: FailOn?
 
     func run() throws {
-        let (oldTemplate, newTemplate) = try loadTemplates()
+        let (old, newTemplate, physicalIds) = try loadVersions()
         SAMNotice.shared.noteIfServerless(newTemplate, command: "diff")
         var newContext: EvaluationContext
-        var oldContext: EvaluationContext
         do throws(EvaluationError) {
             newContext = try context.makeContext()
-            oldContext = newContext
-            var oldValues = ParameterValues()
-            if let oldParametersFile { oldValues = try ParameterValues.load(path: oldParametersFile) }
-            oldContext.parameters = oldValues.merging(try ParameterValues.parseOverrides(oldParameterOverrides))
         } catch {
             CommandSupport.printError("cfnkit diff: \(error)")
             throw ExitCode(2)
         }
         newContext.parameterPolicy = .deploy
-        oldContext.parameterFlag = "--old-parameter"
+        if stack != nil {
+            newContext.region = old.context.region
+            newContext.stackName = old.context.stackName
+        }
+        // An update without --tag keeps the stack's tags.
+        let newTags = tags.isEmpty && stack != nil ? old.stackTags : try Self.tagMap(tags)
         let builder = ChangeSetBuilder(
-            old: StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)),
-            new: StackVersion(template: newTemplate, context: newContext, stackTags: try Self.tagMap(tags)),
+            old: old, new: StackVersion(template: newTemplate, context: newContext, stackTags: newTags),
             keepPreviousParameterValues: !useDefaults, includeNestedStacks: includeNestedStacks,
             includePropertyValues: includePropertyValues)
-        let output = builder.build()
+        var output = builder.build()
+        output.changeSet = output.changeSet.withPhysicalIds(physicalIds)
         for warning in output.warnings { CommandSupport.printError(warning.description) }
         for error in output.errors { CommandSupport.printError(error.description) }
         // A parameter without a value makes every answer about what it feeds a guess: stop.
@@ -113,6 +122,45 @@ struct DiffCommand: ParsableCommand {
             result[String(item[..<eq])] = String(item[item.index(after: eq)...])
         }
         return result
+    }
+
+    /// The old side (a template file, a git revision or the running stack), NEW, and the old side's physical ids.
+    private func loadVersions() throws -> (StackVersion, Template, [String: String]) {
+        guard let stack else {
+            let (oldTemplate, newTemplate) = try loadTemplates()
+            var oldContext: EvaluationContext
+            do throws(EvaluationError) {
+                oldContext = try context.makeContext()
+                var oldValues = ParameterValues()
+                if let oldParametersFile { oldValues = try ParameterValues.load(path: oldParametersFile) }
+                oldContext.parameters = oldValues.merging(try ParameterValues.parseOverrides(oldParameterOverrides))
+            } catch {
+                CommandSupport.printError("cfnkit diff: \(error)")
+                throw ExitCode(2)
+            }
+            oldContext.parameterFlag = "--old-parameter"
+            return (StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)), newTemplate, [:])
+        }
+        guard git == nil, oldParametersFile == nil, oldParameterOverrides.isEmpty, oldTags.isEmpty else {
+            throw ValidationError("--stack reads the deployed template, parameters and tags: drop --git, --old-parameters, --old-parameter and --old-tag")
+        }
+        guard templates.count == 1 else { throw ValidationError("with --stack give one template: cfnkit diff --stack NAME NEW") }
+        let newTemplate = try CommandSupport.loadTemplate(templates[0])
+        let access = aws.access(region: context.region)
+        let deployed = try AWSOptions.read(stack, with: access, command: "diff")
+        let version: DeployedVersion
+        do throws(LoadError) {
+            var base = EvaluationContext(region: access.region, accountId: context.accountId, stackName: context.stackName)
+            base.parameterPolicy = .deploy
+            version = try DeployedVersion(stack: deployed, base: base)
+        } catch {
+            CommandSupport.printError("cfnkit diff: the deployed template of stack '\(stack)' does not load: \(error.description)")
+            throw ExitCode(2)
+        }
+        for name in version.maskedParameters {
+            CommandSupport.printError("cfnkit diff: note: parameter \(name) is NoEcho, so its deployed value is hidden; what it feeds is compared as unknown (give --parameter \(name)=... to set a new value)")
+        }
+        return (version.stackVersion, newTemplate, deployed.physicalIds)
     }
 
     private func loadTemplates() throws -> (Template, Template) {
