@@ -121,6 +121,6 @@ let package = Package(
         .testTarget(name: "CFNAWSTests", dependencies: ["CFNAWS"]),
         .testTarget(name: "CFNStackTests", dependencies: ["CFNStack"]),
         .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
+        .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"], exclude: ["Fixtures"]),
     ]
 )
