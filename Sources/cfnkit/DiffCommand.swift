@@ -27,7 +27,10 @@ struct DiffCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, table, text }
-    enum FailOn: String, ExpressibleByArgument, CaseIterable { case replacement, removal, any }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case replacement, removal, any
+        case policyDenied = "policy-denied"
+    }
 
     @Argument(help: "OLD and NEW templates (with --git, only the template: its older version comes from git).")
     var templates: [String]
@@ -63,14 +66,20 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .customLong("include-property-values"), help: "Add Path, BeforeValue, AfterValue and the before/after contexts, as describe-change-set --include-property-values.")
     var includePropertyValues = false
 
+    @Option(name: .customLong("stack-policy"), help: ArgumentHelp("Check the changes against this stack policy (JSON) instead of the stack's own.", valueName: "file"))
+    var stackPolicyFile: String?
+
+    @Option(name: .customLong("stack-policy-during-update"), help: ArgumentHelp("The update's temporary policy (update-stack --stack-policy-during-update-body), which overrides the stack policy for this update.", valueName: "file"))
+    var stackPolicyDuringUpdateFile: String?
+
     @Option(help: "json, table or text (default: table on a terminal, json otherwise).")
     var format: Format?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 3 when the change set replaces a resource, removes one, or changes anything.")
+    @Option(name: .customLong("fail-on"), help: "Exit 3 when the change set replaces a resource, removes one, changes anything, or does what the stack policy denies (policy-denied).")
     var failOn: FailOn?
 
     func run() throws {
-        let (old, newTemplate, physicalIds) = try loadVersions()
+        let (old, newTemplate, physicalIds, deployedPolicy) = try loadVersions()
         SAMNotice.shared.noteIfServerless(newTemplate, command: "diff")
         var newContext: EvaluationContext
         do throws(EvaluationError) {
@@ -98,17 +107,51 @@ struct DiffCommand: ParsableCommand {
         let missingParameter = output.warnings.contains { $0.kind == .missingParameterValue }
         if !output.errors.isEmpty || missingParameter { throw ExitCode(2) }
 
+        let policyCheck = try stackPolicyCheck(deployed: deployedPolicy, changeSet: output.changeSet)
+        if failOn == .policyDenied && policyCheck == nil {
+            throw ValidationError("--fail-on policy-denied needs a stack policy: the stack's own (--stack), --stack-policy or --stack-policy-during-update")
+        }
+
         let terminal = isatty(STDOUT_FILENO) != 0
         switch format ?? (terminal ? .table : .json) {
-        case .json: try CommandSupport.write(ChangeSetRenderer.json(output.changeSet), to: nil)
-        case .table: try CommandSupport.write(ChangeSetRenderer.table(output.changeSet, color: terminal), to: nil)
-        case .text: try CommandSupport.write(ReviewRenderer(output: output, color: terminal).render(), to: nil)
+        case .json:
+            var object = ChangeSetRenderer.jsonObject(output.changeSet)
+            if let policyCheck { object["StackPolicy"] = policyCheck.jsonObject }
+            try CommandSupport.write(JSONWriter.string(object), to: nil)
+        case .table:
+            try CommandSupport.write(ChangeSetRenderer.table(output.changeSet, color: terminal) + (policyCheck?.text ?? ""), to: nil)
+        case .text:
+            try CommandSupport.write(ReviewRenderer(output: output, color: terminal).render() + (policyCheck?.text ?? ""), to: nil)
         }
-        if let failOn, Self.shouldFail(output.changeSet, on: failOn) { throw ExitCode(3) }
+        if failOn == .policyDenied, let policyCheck, !policyCheck.denials.isEmpty { throw ExitCode(3) }
+        if let failOn, failOn != .policyDenied, Self.shouldFail(output.changeSet, on: failOn) { throw ExitCode(3) }
+    }
+
+    /// The policy in force for this update: the temporary one, else --stack-policy, else the stack's own.
+    private func stackPolicyCheck(deployed: String?, changeSet: ChangeSet) throws -> StackPolicyCheck? {
+        var body: String?, source = ""
+        if let path = stackPolicyDuringUpdateFile ?? stackPolicyFile {
+            do { body = String(decoding: try FileReader.read(path: path, maxBytes: 1 << 20), as: UTF8.self) } catch {
+                CommandSupport.printError("cfnkit diff: cannot read the stack policy \(path): \(error.message)")
+                throw ExitCode(1)
+            }
+            source = stackPolicyDuringUpdateFile != nil ? "--stack-policy-during-update \(path)" : "--stack-policy \(path)"
+        } else if let deployed {
+            body = deployed
+            source = "the stack's policy"
+        }
+        guard let body else { return nil }
+        do throws(StackPolicy.Failure) {
+            return StackPolicyCheck(policy: try StackPolicy.parse(body), source: source, changeSet: changeSet)
+        } catch {
+            CommandSupport.printError("cfnkit diff: \(source): \(error.message)")
+            throw ExitCode(1)
+        }
     }
 
     static func shouldFail(_ changeSet: ChangeSet, on rule: FailOn) -> Bool {
         switch rule {
+        case .policyDenied: return false
         case .replacement: return changeSet.changes.contains { $0.replacement == .trueValue || $0.replacement == .conditional }
         case .removal: return changeSet.changes.contains { $0.action == .remove }
         case .any: return !changeSet.hasNoChanges
@@ -125,7 +168,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// The old side (a template file, a git revision or the running stack), NEW, and the old side's physical ids.
-    private func loadVersions() throws -> (StackVersion, Template, [String: String]) {
+    private func loadVersions() throws -> (StackVersion, Template, [String: String], String?) {
         guard let stack else {
             let (oldTemplate, newTemplate) = try loadTemplates()
             var oldContext: EvaluationContext
@@ -139,7 +182,7 @@ struct DiffCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             oldContext.parameterFlag = "--old-parameter"
-            return (StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)), newTemplate, [:])
+            return (StackVersion(template: oldTemplate, context: oldContext, stackTags: try Self.tagMap(oldTags)), newTemplate, [:], nil)
         }
         guard git == nil, oldParametersFile == nil, oldParameterOverrides.isEmpty, oldTags.isEmpty else {
             throw ValidationError("--stack reads the deployed template, parameters and tags: drop --git, --old-parameters, --old-parameter and --old-tag")
@@ -160,7 +203,7 @@ struct DiffCommand: ParsableCommand {
         for name in version.maskedParameters {
             CommandSupport.printError("cfnkit diff: note: parameter \(name) is NoEcho, so its deployed value is hidden; what it feeds is compared as unknown (give --parameter \(name)=... to set a new value)")
         }
-        return (version.stackVersion, newTemplate, deployed.physicalIds)
+        return (version.stackVersion, newTemplate, deployed.physicalIds, deployed.policyBody)
     }
 
     private func loadTemplates() throws -> (Template, Template) {
