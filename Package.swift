@@ -14,6 +14,7 @@ import PackageDescription
 //   CFNChangeSet      CFNGraph (and all below it)               change-set preview
 //   CFNAWS            [CCurl], Crypto                           SigV4, bounded HTTP transport
 //   CFNPackage        CFNTemplate, CFNIntrinsics, CFNAWS, [CZlib]  artifacts, zips, S3
+//   CFNStack          CFNAWS, CFNChangeSet (and all below it)   the running stack as a change set's old side
 //   cfnkit            every library above                       the CLI: parses arguments, prints
 //
 // Lower targets never import higher ones.
@@ -79,6 +80,8 @@ let package = Package(
         .target(name: "CFNAWS", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
         // Change-set preview: what DescribeChangeSet will say, from two template versions.
         .target(name: "CFNChangeSet", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
+        // The running stack (read through CFNAWS) as the old side of a change set, plan or lint.
+        .target(name: "CFNStack", dependencies: ["CFNAWS", "CFNTemplate", "CFNIntrinsics", "CFNGraph", "CFNChangeSet"]),
         // Packaging: nested stacks and code artifacts, reproducible zips, S3 uploads.
         .target(
             name: "CFNPackage",
@@ -102,6 +105,7 @@ let package = Package(
                 "CFNRulePacks",
                 "CFNChangeSet",
                 "CFNPackage",
+                "CFNStack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,7 +118,9 @@ let package = Package(
         .testTarget(name: "CFNGraphTests", dependencies: ["CFNGraph"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNRulePacks"]),
         .testTarget(name: "CFNChangeSetTests", dependencies: ["CFNChangeSet"], exclude: ["Fixtures"]),
+        .testTarget(name: "CFNAWSTests", dependencies: ["CFNAWS"]),
+        .testTarget(name: "CFNStackTests", dependencies: ["CFNStack"]),
         .testTarget(name: "CFNPackageTests", dependencies: ["CFNPackage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"]),
+        .testTarget(name: "cfnkitTests", dependencies: ["cfnkit"], exclude: ["Fixtures"]),
     ]
 )

@@ -49,6 +49,11 @@ public enum HTTPTransport {
         public let kind: Kind
         public let message: String
 
+        public init(kind: Kind, message: String) {
+            self.kind = kind
+            self.message = message
+        }
+
         /// libcurl is missing: retrying cannot help.
         public var isPermanent: Bool { kind == .transportMissing || kind == .tooLarge }
     }

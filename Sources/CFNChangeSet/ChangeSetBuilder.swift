@@ -87,6 +87,9 @@ public struct ChangeSetBuilder {
             for parameter in new.template.parameters where newContext.parameters[parameter.name] == nil {
                 if let value = oldEvaluator.parameterValues[parameter.name], let text = Self.parameterText(value) {
                     previous.set(parameter.name, text)
+                } else if old.context.unknownParameters.contains(parameter.name) {
+                    // A masked NoEcho value kept as it is: unknown on both sides, so never a difference.
+                    newContext.unknownParameters.insert(parameter.name)
                 }
             }
             newContext.parameters = previous.merging(newContext.parameters)

@@ -50,6 +50,9 @@ public struct EvaluationContext: Sendable {
     /// How the user gives this context a parameter value (a command-line flag), named in the error
     /// for a parameter without a value; `diff` names its own flag for the old side.
     public var parameterFlag: String = "--parameter"
+    /// Parameters whose value exists but cannot be known (a deployed stack's NoEcho values, which the
+    /// API masks as `****`): they stay symbolic, without the missing-value error, unless given.
+    public var unknownParameters: Set<String> = []
 
     public init(region: String? = nil, accountId: String = EvaluationContext.defaultAccountId, stackName: String? = nil,
                 notificationARNs: [String] = [], parameters: ParameterValues = ParameterValues(),

@@ -97,6 +97,9 @@ struct ParameterResolver {
         }
         var text: String?
         var valueRange = range
+        if given == nil, context.unknownParameters.contains(p.name) {
+            return (.symbolic(.parameter(name: p.name), range), [])
+        }
         if let given {
             text = given.value
             valueRange = given.range.isSynthetic ? range : given.range

@@ -68,14 +68,14 @@ struct PackageCommand: ParsableCommand {
     @Flag(name: .long, help: "Upload even when an object with the same key exists.")
     var forceUpload = false
 
-    @Option(name: .long, help: "Profile in ~/.aws/credentials (default: AWS_PROFILE or the environment's keys).")
+    @Option(name: .long, help: "Profile of ~/.aws/credentials and ~/.aws/config (default: the environment's keys, else AWS_PROFILE, else default).")
     var profile: String?
 
     func run() throws {
         if outputDir != nil && bundle != nil {
             throw ValidationError("--output-dir and --bundle are two destinations; give one")
         }
-        let regionName = AWSConfiguration.region(explicit: region, profile: profile)
+        let regionName = AWSCredentialChain.region(explicit: region, profile: profile) ?? "us-east-1"
         var excluded: [String] = []
         if let outputDir { excluded.append(outputDir) }
         if let bundle { excluded.append(bundle) }
@@ -91,7 +91,12 @@ struct PackageCommand: ParsableCommand {
             } else if let bundle {
                 destination = .bundle(bundle)
             } else {
-                let credentials = try AWSConfiguration.credentials(profile: profile)
+                let credentials: AWSCredentials
+                do throws(AWSError) {
+                    credentials = try AWSCredentialChain(profile: profile, region: regionName).resolve().credentials
+                } catch {
+                    throw PackageError(.credentials, error.message)
+                }
                 destination = .s3(S3Settings(bucket: s3Bucket, region: regionName, endpointURL: endpointUrl,
                                              credentials: credentials, kmsKeyId: kmsKeyId, forceUpload: forceUpload))
             }

@@ -66,20 +66,4 @@ import Testing
         #expect(SigV4Signer.uriEncode("a b/c~d*", encodeSlash: false) == "a%20b/c~d%2A")
         #expect(SigV4Signer.uriEncode("a/b") == "a%2Fb")
     }
-
-    @Test func credentialsFromEnvironmentAndProfile() throws {
-        let env = try AWSConfiguration.credentials(profile: nil, environment: [
-            "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_SESSION_TOKEN": "token"])
-        #expect(env == AWSCredentials(accessKeyId: "AKID", secretAccessKey: "secret", sessionToken: "token"))
-        let scratch = ScratchFolder()
-        scratch.write("credentials", "[default]\naws_access_key_id = D\naws_secret_access_key = DS\n\n[dev]\naws_access_key_id=K\naws_secret_access_key=S\n")
-        let dev = try AWSConfiguration.credentials(profile: "dev", environment: ["AWS_SHARED_CREDENTIALS_FILE": scratch.path + "/credentials"])
-        #expect(dev.accessKeyId == "K")
-        let byEnvProfile = try AWSConfiguration.credentials(profile: nil, environment: [
-            "AWS_SHARED_CREDENTIALS_FILE": scratch.path + "/credentials", "AWS_PROFILE": "default"])
-        #expect(byEnvProfile.accessKeyId == "D")
-        _ = expectError(.credentials) { () throws(PackageError) in
-            _ = try AWSConfiguration.credentials(profile: "nope", environment: ["AWS_SHARED_CREDENTIALS_FILE": scratch.path + "/credentials"])
-        }
-    }
 }

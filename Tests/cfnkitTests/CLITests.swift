@@ -37,13 +37,13 @@ struct CLI {
     /// closed pipe returns EPIPE instead of killing the process.
     static func run(_ arguments: [String], in directory: URL = projectRoot, stdin: String? = nil,
                     environment: [String: String] = [:], stdout: Stdout = .captured,
-                    ignoringSIGPIPE: Bool = false) throws -> Result {
+                    ignoringSIGPIPE: Bool = false, executable: URL? = nil) throws -> Result {
         let process = Process()
         if ignoringSIGPIPE {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", binary.path] + arguments
         } else {
-            process.executableURL = binary
+            process.executableURL = executable ?? binary
             process.arguments = arguments
         }
         if !environment.isEmpty {
@@ -76,6 +76,17 @@ struct CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self),
                       signaled: process.terminationReason == .uncaughtSignal)
+    }
+}
+
+extension CLI {
+    /// A program on the PATH (the AWS CLI for the integration tests).
+    static func findExecutable(_ name: String) -> URL? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+        }
+        return nil
     }
 }
 
