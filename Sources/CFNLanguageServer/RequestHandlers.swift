@@ -9,6 +9,8 @@ enum RequestHandlers {
         "referencesProvider": true,
         "documentSymbolProvider": true,
         "renameProvider": ["prepareProvider": true],
+        "hoverProvider": true,
+        "completionProvider": ["triggerCharacters": ["!", ":", ".", "{", " ", "["]],
     ] }
 
     static func handler(_ method: String) -> Handler? {
@@ -18,6 +20,8 @@ enum RequestHandlers {
         case "textDocument/documentSymbol": return Navigation.documentSymbols
         case "textDocument/prepareRename": return Navigation.prepareRename
         case "textDocument/rename": return Navigation.rename
+        case "textDocument/hover": return Hover.hover
+        case "textDocument/completion": return Completion.complete
         default: return nil
         }
     }
