@@ -10,6 +10,7 @@ enum RequestHandlers {
         "documentSymbolProvider": true,
         "renameProvider": ["prepareProvider": true],
         "hoverProvider": true,
+        "codeActionProvider": ["codeActionKinds": ["quickfix"]],
         "completionProvider": ["triggerCharacters": ["!", ":", ".", "{", " ", "["]],
     ] }
 
@@ -22,6 +23,7 @@ enum RequestHandlers {
         case "textDocument/rename": return Navigation.rename
         case "textDocument/hover": return Hover.hover
         case "textDocument/completion": return Completion.complete
+        case "textDocument/codeAction": return CodeActions.actions
         default: return nil
         }
     }

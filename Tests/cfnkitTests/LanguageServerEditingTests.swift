@@ -138,3 +138,91 @@ struct LanguageServerEditingTests {
         #expect(try client.shutdownAndExit() == 0)
     }
 }
+
+@Suite("cfnkit lsp: code actions")
+struct LanguageServerCodeActionTests {
+    static let uri = "file:///nonexistent-cfnkit-lsp-test/actions.yaml"
+
+    static let template = """
+        Parameters:
+          Unused:
+            Type: String
+        Conditions:
+          Never: !Equals [!Ref "AWS::Region", xx-east-1]
+        Resources:
+          Policy:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: []
+          Topic:
+            Type: AWS::SNS::Topik
+          Bucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketNam: "é🎉"
+
+        """
+
+    /// The actions offered for the first diagnostic with `code`, and the template with the
+    /// preferred (or the titled) one applied.
+    static func fix(_ client: LSPClient, _ diagnostics: [[String: Any]], _ code: String, title: String? = nil) throws -> (titles: [String], text: String) {
+        guard let diagnostic = diagnostics.first(where: { $0["code"] as? String == code }) else {
+            Issue.record("no \(code) in \(diagnostics)")
+            return ([], template)
+        }
+        let response = try client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": diagnostic["range"] ?? [:],
+                                                                       "context": ["diagnostics": [diagnostic]]])
+        let actions = response["result"] as? [[String: Any]] ?? []
+        let chosen = actions.first { title == nil ? $0["isPreferred"] as? Bool == true : $0["title"] as? String == title }
+        let edits = ((chosen?["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]] ?? []
+        return (actions.compactMap { $0["title"] as? String }, LSPText.apply(edits, to: template))
+    }
+
+    @Test("quick fixes for E3002, E3003, E3006, W2001, W8001 and a suppression comment each clear their finding")
+    func quickFixes() throws {
+        let client = try LSPClient()
+        _ = try client.initialize()
+        try client.notify("textDocument/didOpen", ["textDocument": ["uri": Self.uri, "languageId": "yaml", "version": 1, "text": Self.template]])
+        let diagnostics = try client.diagnostics(Self.uri, version: 1)
+        var version = 1
+        func codes(after text: String) throws -> [String] {
+            version += 1
+            try client.notify("textDocument/didChange", ["textDocument": ["uri": Self.uri, "version": version], "contentChanges": [["text": text]]])
+            let codes = try client.diagnostics(Self.uri, version: version).compactMap { $0["code"] as? String }
+            // Back to the original text, which the next fix's diagnostic is about.
+            version += 1
+            try client.notify("textDocument/didChange", ["textDocument": ["uri": Self.uri, "version": version], "contentChanges": [["text": Self.template]]])
+            _ = try client.diagnostics(Self.uri, version: version)
+            return codes
+        }
+        let misspelled = try Self.fix(client, diagnostics, "E3002")
+        #expect(misspelled.titles.first == "Change to 'BucketName'")
+        #expect(misspelled.text.contains("      BucketName: \"é🎉\""))
+        #expect(!(try codes(after: misspelled.text)).contains("E3002"))
+
+        let missing = try Self.fix(client, diagnostics, "E3003")
+        #expect(missing.titles.first == "Add required property 'PolicyDocument'")
+        #expect(missing.text.contains("    Properties:\n      PolicyDocument: \n      Queues: []"))
+        #expect(!(try codes(after: missing.text)).contains("E3003"))
+
+        let type = try Self.fix(client, diagnostics, "E3006")
+        #expect(type.titles.first == "Change to 'AWS::SNS::Topic'")
+        #expect(!(try codes(after: type.text)).contains("E3006"))
+
+        let parameter = try Self.fix(client, diagnostics, "W2001")
+        #expect(parameter.titles.first == "Remove unused parameter")
+        #expect(parameter.text.hasPrefix("Conditions:\n"))
+        #expect(!(try codes(after: parameter.text)).contains("W2001"))
+
+        let condition = try Self.fix(client, diagnostics, "W8001")
+        #expect(condition.titles.first == "Remove unused condition")
+        #expect(!condition.text.contains("Never"))
+        #expect(!(try codes(after: condition.text)).contains("W8001"))
+
+        let suppressed = try Self.fix(client, diagnostics, "E3002", title: "Suppress E3002 on this line")
+        #expect(suppressed.text.contains("      # cfn-lint: disable=E3002\n      BucketNam:"))
+        let remaining = try codes(after: suppressed.text)
+        #expect(!remaining.contains("E3002") && remaining.contains("E3006"))
+        #expect(try client.shutdownAndExit() == 0)
+    }
+}
