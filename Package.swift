@@ -10,7 +10,7 @@ import PackageDescription
 //   CFNGraph          CFNTemplate, CFNSchema, CFNIntrinsics     dependency graph, plans
 //   CFNLint           CFNGraph (and all below it)               lint engine and rules
 //   CFNRulePacks      CFNLint                                   shipped YAML rule packs
-//   CFNLanguageServer CFNTemplate, CFNLint, CFNRulePacks        `cfnkit lsp`
+//   CFNLanguageServer CFNGraph, CFNLint, CFNRulePacks (and below) `cfnkit lsp`
 //   CFNChangeSet      CFNGraph (and all below it)               change-set preview
 //   CFNAWS            [CCurl], Crypto                           SigV4, bounded HTTP transport
 //   CFNPackage        CFNTemplate, CFNIntrinsics, CFNAWS, [CZlib]  artifacts, zips, S3
@@ -91,7 +91,7 @@ let package = Package(
             ]
         ),
         // The language server behind `cfnkit lsp`: JSON-RPC over stdio, diagnostics from the lint engine.
-        .target(name: "CFNLanguageServer", dependencies: ["CFNTemplate", "CFNLint", "CFNRulePacks"]),
+        .target(name: "CFNLanguageServer", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph", "CFNLint", "CFNRulePacks"]),
         .executableTarget(
             name: "cfnkit",
             dependencies: [

@@ -99,6 +99,11 @@ public struct Linter: Sendable {
         do { document = try loader.load(bytes: bytes, path: path) } catch {
             return loadFindings(error, path: path, settings: settings)
         }
+        return lint(document: document, bytes: bytes, path: path, settings: settings)
+    }
+
+    /// Lints a document already loaded from `bytes` (an editor keeps the loaded template for itself).
+    public func lint(document: LoadedDocument, bytes: [UInt8], path: String, settings: LintSettings) -> [Finding] {
         let template = Template(document)
         let (templateConfig, configProblems) = LintConfig.fromTemplate(template)
         let effective = settings.applying(template: templateConfig, schemas: schemas)
@@ -128,7 +133,7 @@ public struct Linter: Sendable {
 
     /// A load error as findings: E0000 at each position (a duplicate key at every occurrence);
     /// an empty template is cfn-lint's E1001 "'Resources' is a required property" at 1:1.
-    func loadFindings(_ error: LoadError, path: String, settings: LintSettings) -> [Finding] {
+    public func loadFindings(_ error: LoadError, path: String, settings: LintSettings) -> [Finding] {
         if error.kind == .empty {
             guard settings.isEnabled("E1001") else { return [] }
             let origin = SourcePosition(line: 1, column: 1)

@@ -96,10 +96,21 @@ final class LSPClient: @unchecked Sendable {
     /// Sends a request and waits for the response with its id.
     @discardableResult
     func request(_ method: String, _ params: Any = [String: Any](), timeout: Double = 5) throws -> [String: Any] {
+        let id = try sendRequest(method, params)
+        return try response(id, method, timeout: timeout)
+    }
+
+    /// Sends a request without waiting; returns its id.
+    func sendRequest(_ method: String, _ params: Any = [String: Any]()) throws -> Int {
         let id = nextId
         nextId += 1
         try send(["id": id, "method": method, "params": params])
-        return try waitFor("response to \(method)", timeout: timeout) { $0["id"] as? Int == id && $0["method"] == nil }
+        return id
+    }
+
+    /// Waits for the response to request `id`.
+    func response(_ id: Int, _ what: String = "request", timeout: Double = 5) throws -> [String: Any] {
+        try waitFor("response to \(what) \(id)", timeout: timeout) { $0["id"] as? Int == id && $0["method"] == nil }
     }
 
     /// Waits for (and removes) the first message, received or still to come, that `matches`.
@@ -129,8 +140,8 @@ final class LSPClient: @unchecked Sendable {
         return params["diagnostics"] as? [[String: Any]] ?? []
     }
 
-    func initialize() throws -> [String: Any] {
-        let response = try request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [String: Any]()])
+    func initialize(rootUri: String? = nil) throws -> [String: Any] {
+        let response = try request("initialize", ["processId": NSNull(), "rootUri": rootUri ?? NSNull(), "capabilities": [String: Any]()])
         try notify("initialized")
         return response
     }
@@ -277,7 +288,7 @@ struct LanguageServerTests {
         #expect(try client.shutdownAndExit() == 0)
     }
 
-    @Test("200 seeded random incremental edits never bring the server down")
+    @Test("1,000 seeded random incremental edits never bring the server down")
     func randomEdits() throws {
         let client = try LSPClient()
         _ = try client.initialize()
@@ -287,7 +298,10 @@ struct LanguageServerTests {
                       "é", "🎉", "\t", "Type: AWS::S3::Bucket\n", "  Properties:\n    X: 1\n", "\r\n", "|", ">", "%", "@"]
         var lines = 6
         var version = 1
-        for _ in 0..<200 {
+        var requests: [Int] = []
+        let requestMethods = ["textDocument/definition", "textDocument/references", "textDocument/documentSymbol",
+                              "textDocument/prepareRename", "textDocument/rename", "textDocument/hover", "textDocument/completion"]
+        for step in 0..<1000 {
             version += 1
             // Positions run a little past the text's lines and line ends (servers must clamp them).
             let startLine = random.next(below: lines + 2)
@@ -301,6 +315,17 @@ struct LanguageServerTests {
                 ? ["text": Self.template]
                 : ["range": range(startLine, startCharacter, endLine, endCharacter), "text": text]
             try Self.change(client, version: version, [change])
+            // Every few edits a request at a random place, answered on whatever the text is then.
+            if step % 7 == 0 {
+                let method = requestMethods[random.next(below: requestMethods.count)]
+                let position: [String: Any] = ["line": random.next(below: lines + 2), "character": random.next(below: 70)]
+                requests.append(try client.sendRequest(method, ["textDocument": ["uri": Self.uri], "position": position,
+                                                                "newName": "Renamed", "context": ["includeDeclaration": true]]))
+            }
+        }
+        for id in requests {
+            let response = try client.response(id, timeout: 20)
+            #expect(response["result"] != nil || response["error"] != nil)
         }
         // The newest version is always linted and published; the server still answers requests.
         _ = try client.diagnostics(Self.uri, version: version, timeout: 10)
@@ -327,4 +352,161 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
     mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+/// Helpers shared by the language-server suites: positions found in the text (UTF-16, as LSP
+/// counts), and edits applied to a text as an editor applies them.
+enum LSPText {
+    /// The LSP position of the `occurrence`-th (0-based) `needle` in `text`, plus `offset` UTF-16 units.
+    static func position(of needle: String, occurrence: Int = 0, offset: Int = 0, in text: String) -> [String: Any] {
+        var searchStart = text.startIndex
+        var found = text.startIndex
+        for _ in 0...occurrence {
+            guard let r = text.range(of: needle, range: searchStart..<text.endIndex) else { return ["line": -1, "character": -1] }
+            found = r.lowerBound
+            searchStart = r.upperBound
+        }
+        let before = text[text.startIndex..<found]
+        let line = before.filter { $0 == "\n" || $0 == "\r\n" }.count
+        let lineStart = before.lastIndex(where: { $0 == "\n" || $0 == "\r\n" }).map { before.index(after: $0) } ?? text.startIndex
+        return ["line": line, "character": text[lineStart..<found].utf16.count + offset]
+    }
+
+    /// `text` with LSP TextEdits applied (positions in UTF-16, edits not overlapping).
+    static func apply(_ edits: [[String: Any]], to text: String) -> String {
+        var units = Array(text.utf16)
+        func offset(_ p: [String: Any]) -> Int {
+            let line = p["line"] as? Int ?? 0
+            var i = 0
+            var seen = 0
+            while seen < line && i < units.count { if units[i] == 10 { seen += 1 }; i += 1 }
+            return i + (p["character"] as? Int ?? 0)
+        }
+        let sorted = edits.sorted { a, b in
+            let ra = (a["range"] as? [String: Any])?["start"] as? [String: Any] ?? [:]
+            let rb = (b["range"] as? [String: Any])?["start"] as? [String: Any] ?? [:]
+            return offset(ra) > offset(rb)
+        }
+        for edit in sorted {
+            let range = edit["range"] as? [String: Any] ?? [:]
+            let start = offset(range["start"] as? [String: Any] ?? [:])
+            let end = offset(range["end"] as? [String: Any] ?? [:])
+            units.replaceSubrange(start..<end, with: Array((edit["newText"] as? String ?? "").utf16))
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+}
+
+@Suite("cfnkit lsp: robustness")
+struct LanguageServerRobustnessTests {
+    static let first = "file:///nonexistent-cfnkit-lsp-test/first.yaml"
+    static let second = "file:///nonexistent-cfnkit-lsp-test/second.yaml"
+
+    static func open(_ client: LSPClient, _ uri: String, _ text: String, version: Int = 1) throws {
+        try client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "yaml", "version": version, "text": text]])
+    }
+
+    static func codes(_ diagnostics: [[String: Any]]) -> [String] { diagnostics.compactMap { $0["code"] as? String } }
+
+    @Test("several documents are linted and published apart; closing one clears only its diagnostics")
+    func severalDocuments() throws {
+        let client = try LSPClient()
+        _ = try client.initialize()
+        try Self.open(client, Self.first, LanguageServerTests.template)
+        try Self.open(client, Self.second, "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n")
+        #expect(Self.codes(try client.diagnostics(Self.first, version: 1)) == ["E3002"])
+        #expect(try client.diagnostics(Self.second, version: 1).isEmpty)
+        try client.notify("textDocument/didChange", ["textDocument": ["uri": Self.second, "version": 2],
+                                                     "contentChanges": [["text": "Resources:\n  Topic:\n    Type: AWS::SNS::Topik\n"]]])
+        #expect(Self.codes(try client.diagnostics(Self.second, version: 2)) == ["E3006"])
+        try client.notify("textDocument/didClose", ["textDocument": ["uri": Self.first]])
+        let cleared = try client.waitFor("empty diagnostics for the closed document") { message in
+            let params = message["params"] as? [String: Any] ?? [:]
+            return message["method"] as? String == "textDocument/publishDiagnostics" && params["uri"] as? String == Self.first
+        }
+        #expect(((cleared["params"] as? [String: Any])?["diagnostics"] as? [Any])?.isEmpty == true)
+        // The other document is still open and answered.
+        let symbols = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": Self.second]])
+        #expect((symbols["result"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Resources"])
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
+    @Test("a half-typed document shows its load error and keeps its last good outline; rename waits for it to load")
+    func halfTypedKeepsLastGoodModel() throws {
+        let client = try LSPClient()
+        _ = try client.initialize()
+        try Self.open(client, Self.first, LanguageServerTests.template)
+        _ = try client.diagnostics(Self.first, version: 1)
+        // "  Bucket:" -> "  Bucket: [": the mapping below no longer parses.
+        try client.notify("textDocument/didChange", ["textDocument": ["uri": Self.first, "version": 2],
+            "contentChanges": [["range": ["start": ["line": 2, "character": 9], "end": ["line": 2, "character": 9]], "text": " ["]]])
+        let broken = try client.diagnostics(Self.first, version: 2)
+        #expect(Self.codes(broken) == ["E0000"])
+        let start = ((broken.first?["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int
+        #expect(start == 4)  // where libyaml gives up: the line after the unclosed "["
+        let symbols = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": Self.first]])
+        let sections = (symbols["result"] as? [[String: Any]] ?? []).map { $0["name"] as? String ?? "" }
+        #expect(sections == ["AWSTemplateFormatVersion", "Resources"])
+        let rename = try client.request("textDocument/rename", ["textDocument": ["uri": Self.first],
+                                                                "position": ["line": 2, "character": 3], "newName": "Store"])
+        let error = rename["error"] as? [String: Any] ?? [:]
+        #expect(error["code"] as? Int == -32803)
+        #expect(error["message"] as? String == "the template does not load; fix the error first")
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
+    @Test("$/cancelRequest for a request still waiting answers RequestCancelled")
+    func cancelRequest() throws {
+        let client = try LSPClient()
+        _ = try client.initialize()
+        // A template large enough that its first lint is still running when the cancel arrives.
+        var text = "Resources:\n"
+        for i in 0..<400 {
+            text += "  Queue\(i):\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub \"q-${AWS::Region}-\(i)\"\n"
+        }
+        try Self.open(client, Self.first, text)
+        let id = try client.sendRequest("textDocument/documentSymbol", ["textDocument": ["uri": Self.first]])
+        try client.notify("$/cancelRequest", ["id": id])
+        let response = try client.response(id, timeout: 20)
+        #expect((response["error"] as? [String: Any])?["code"] as? Int == -32800)
+        // The document itself is still linted and served.
+        _ = try client.diagnostics(Self.first, version: 1, timeout: 20)
+        let symbols = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": Self.first]])
+        #expect(((symbols["result"] as? [[String: Any]])?.first?["children"] as? [Any])?.count == 400)
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
+    @Test("after shutdown requests are refused; exit without shutdown ends with status 1")
+    func shutdownProtocol() throws {
+        let client = try LSPClient()
+        _ = try client.initialize()
+        _ = try client.request("shutdown", NSNull())
+        let late = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": Self.first]])
+        #expect((late["error"] as? [String: Any])?["code"] as? Int == -32600)
+        try client.notify("exit")
+        #expect(client.waitForExit() == 0)
+
+        let abrupt = try LSPClient()
+        _ = try abrupt.initialize()
+        try abrupt.notify("exit")
+        #expect(abrupt.waitForExit() == 1)
+    }
+
+    @Test("a .cfnlintrc that cannot be used is a diagnostic at the top; linting goes on with the defaults")
+    func configErrorIsADiagnostic() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cfnkit-lsp-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "regions: [xx-nowhere-1]\n".write(to: folder.appendingPathComponent(".cfnlintrc"), atomically: true, encoding: .utf8)
+        let uri = folder.appendingPathComponent("template.yaml").absoluteString
+        let client = try LSPClient()
+        _ = try client.initialize(rootUri: folder.absoluteString)
+        try Self.open(client, uri, LanguageServerTests.template)
+        let diagnostics = try client.diagnostics(uri, version: 1)
+        #expect(Self.codes(diagnostics) == ["config", "E3002"])
+        let message = diagnostics.first?["message"] as? String ?? ""
+        #expect(message.contains(".cfnlintrc: unknown region 'xx-nowhere-1'"), "\(message)")
+        #expect(message.hasSuffix("linting with the default settings"))
+        #expect(try client.shutdownAndExit() == 0)
+    }
 }
