@@ -8,6 +8,21 @@ enum PropertyValidation {
         ctx.memo.value("properties") { compute(ctx) }
     }
 
+    /// The paths of properties the schema does not allow (E3002 "Additional properties"): cfn-lint
+    /// stops there, so nothing inside one (a Ref, a GetAtt) is validated further.
+    static func unexpectedPaths(_ ctx: LintContext) -> [[PathElement]] {
+        ctx.memo.value("unexpectedProperties") {
+            problems(ctx).filter { $0.ruleId == "E3002" && $0.message.hasPrefix("Additional properties are not allowed") }
+                .map(\.location.path)
+        }
+    }
+
+    /// Whether `path` lies inside a property the resource's schema does not allow.
+    static func isUnderUnexpectedProperty(_ ctx: LintContext, _ path: [PathElement]) -> Bool {
+        guard path.count > 3, path[0] == .key("Resources") else { return false }
+        return unexpectedPaths(ctx).contains { p in p.count < path.count && Array(path.prefix(p.count)) == p }
+    }
+
     static func compute(_ ctx: LintContext) -> [PropertyProblem] {
         var out: [PropertyProblem] = []
         var seen = Set<String>()
@@ -39,11 +54,23 @@ enum PropertyValidation {
                 validator.packagePaths = packagePaths[type] ?? []
                 validator.conditionParameters = tested
                 validator.resourceType = type
+                let resourceCondition = r.conditionNode?.text.map { [ConditionAssumption($0, true)] } ?? []
+                validator.contextAssumptions = resourceCondition
+                validator.satisfiable = { [ctx] in TypeSpecific.satisfiable(ctx, $0) }
                 var found: [PropertyProblem] = []
                 if let entry = body.entry("Properties") {
                     if PropertyValidator.isNoValue(entry.value) {
                         found.append(PropertyProblem(ruleId: "E3012", message: "{'Ref': 'AWS::NoValue'} is not of type object",
                                                      location: Location(entry.key.range, base + [.key("Ref")])))
+                    } else if entry.value.intrinsic?.name == "Fn::If" {
+                        // Properties chosen by Fn::If: each branch is the resource's properties in its
+                        // scenarios, judged at the Properties key as cfn-lint does.
+                        for b in KeywordPath.branches(entry.value, at: Location(entry.key.range, base), resourceCondition)
+                        where b.node.mapping != nil && TypeSpecific.satisfiable(ctx, b.assumptions) {
+                            var branchValidator = validator
+                            branchValidator.contextAssumptions = b.assumptions
+                            branchValidator.validate(b.node, root, at: Location(entry.key.range, base), into: &found)
+                        }
                     } else if entry.value.mapping != nil {
                         validator.validate(entry.value, root, at: Location(entry.key.range, base), into: &found)
                     }
@@ -133,7 +160,7 @@ enum PropertyRules {
 
     static let e3003 = rule(
         "E3003", "Required Resource properties are missing",
-        "Checks that every property the type's schema requires is present (AWS::NoValue removes a property first).",
+        "Checks that every property the type's schema requires is present (AWS::NoValue or a null value removes a property first; judged in every condition scenario of the object's Fn::If values).",
         failing: [RuleExample("""
             Resources:
               ⟦E3003⟧Role:
@@ -151,6 +178,24 @@ enum PropertyRules {
                   FromPort: 80
                   ToPort: 80
                   CidrIp: 0.0.0.0/0
+            """), RuleExample("""
+            Resources:
+              Method:
+                Type: AWS::ApiGateway::Method
+                ⟦E3003⟧Properties:
+                  RestApiId: api
+                  ResourceId: res
+                  HttpMethod:
+              Stage:
+                Type: AWS::ApiGateway::Stage
+                Properties:
+                  RestApiId: api
+                  AccessLogSetting:
+                    DestinationArn:
+                  Tags:
+                    -
+                    - ⟦E3003⟧Key: a
+                      Value:
             """)],
         passing: [RuleExample("""
             Resources:
@@ -218,6 +263,29 @@ enum PropertyRules {
                   ImageId: ami-12345678
                   BlockDeviceMappings:
                     - ⟦E3014⟧DeviceName: /dev/sda1
+            """), RuleExample("""
+            Parameters:
+              Env:
+                Type: String
+                AllowedValues: [prod, dev]
+              Subnet:
+                Type: AWS::EC2::Subnet::Id
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              Chosen:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                ⟦E3014⟧Properties: !If
+                  - IsProd
+                  - Subnets: [!Ref Subnet]
+                    Type: network
+                  - Name: internal
+              Both:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Type: network
+                  ⟦E3014⟧Subnets: !If [IsProd, [!Ref Subnet], !Ref AWS::NoValue]
+                  ⟦E3014⟧SubnetMappings: [{SubnetId: !Ref Subnet}]
             """)],
         passing: [RuleExample("""
             Resources:
@@ -228,6 +296,21 @@ enum PropertyRules {
                   BlockDeviceMappings:
                     - DeviceName: /dev/sda1
                       Ebs: {VolumeSize: 10}
+            """), RuleExample("""
+            Parameters:
+              Env:
+                Type: String
+              Subnet:
+                Type: AWS::EC2::Subnet::Id
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              LoadBalancer:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Type: network
+                  Subnets: !If [IsProd, [!Ref Subnet], !Ref AWS::NoValue]
+                  SubnetMappings: !If [IsProd, !Ref AWS::NoValue, [{SubnetId: !Ref Subnet}]]
             """)])
 
     static let e3017 = rule(

@@ -26,6 +26,11 @@ struct PropertyValidator {
     var conditionParameters: Set<String> = []
     /// The resource type being validated (some format checks depend on it).
     var resourceType = ""
+    /// Conditions assumed for the whole resource (its `Condition`).
+    var contextAssumptions: [ConditionAssumption] = []
+    /// Whether conditions can hold together (the file's ConditionAnalysis); scenarios that cannot
+    /// are not judged.
+    var satisfiable: @Sendable ([ConditionAssumption]) -> Bool = { _ in true }
 
     /// `Resources/<AWS::EC2::LaunchTemplate>/Properties/LaunchTemplateData/ImageId`, where cfn-lint
     /// accepts `resolve:ssm:` image ids.
@@ -123,6 +128,13 @@ struct PropertyValidator {
     static func isNoValue(_ node: Node) -> Bool {
         guard let fn = node.intrinsic, fn.name == "Ref" else { return false }
         return fn.argument.text == "AWS::NoValue"
+    }
+
+    /// A value CloudFormation drops before validating: `Ref AWS::NoValue`, or a YAML/JSON null
+    /// (cfn-lint reads `Key:` with no value as if the key were absent: `required` fails, the
+    /// type is not judged; a null list item is skipped).
+    static func isAbsent(_ node: Node) -> Bool {
+        isNoValue(node) || node.scalar?.resolved.kind == .null
     }
 
     /// `Fn::If` with an `AWS::NoValue` branch: the property may be absent.
@@ -325,10 +337,9 @@ struct PropertyValidator {
     }
 
     private func validateObject(_ node: Node, _ m: Mapping, _ schema: SchemaNode, at loc: Location, into out: inout [PropertyProblem]) {
-        // AWS::NoValue removes the property before anything else is checked.
+        // AWS::NoValue (or null) removes the property before anything else is checked.
         var present: [Mapping.Entry] = []
-        for e in m.entries where !Self.isNoValue(e.value) { present.append(e) }
-        let names = Set(present.map(\.key.name))
+        for e in m.entries where !Self.isAbsent(e.value) { present.append(e) }
         for e in present {
             let key = e.key.name
             let childLoc = Location(e.key.range, loc.path + [.key(key)])
@@ -351,7 +362,51 @@ struct PropertyValidator {
             case .schema(let s): validate(e.value, s, at: childLoc, into: &out)
             }
         }
-        let optional = Set(present.filter { Self.mayBeNoValue($0.value) }.map(\.key.name))
+        // The keywords about which properties are present are judged per condition scenario: each
+        // satisfiable assignment of the conditions of the Fn::If values directly in this object
+        // (cfn-lint's group keywords, at most 128 scenarios), so `A: !If [C, x, NoValue]` beside
+        // `B: !If [C, NoValue, y]` is exactly one of A and B.
+        let conditions = Self.conditionsUsed(in: present)
+        if conditions.isEmpty || conditions.count > 7 {
+            let optional = Set(present.filter { Self.mayBeNoValue($0.value) }.map(\.key.name))
+            validatePresence(node, present, optional: optional, schema, at: loc, into: &out)
+            return
+        }
+        for bits in 0..<(1 << conditions.count) {
+            let scenario = conditions.enumerated().map { ConditionAssumption($0.element, bits & (1 << $0.offset) == 0) }
+            guard satisfiable(contextAssumptions + scenario) else { continue }
+            let kept = present.filter { Self.resolve($0.value, scenario) != nil }
+            validatePresence(node, kept, optional: [], schema, at: loc, into: &out)
+        }
+    }
+
+    /// The conditions of the `Fn::If` values directly in these entries (and in their branches).
+    static func conditionsUsed(in entries: [Mapping.Entry]) -> [String] {
+        var out: [String] = []
+        func visit(_ node: Node) {
+            guard let fn = node.intrinsic, fn.name == "Fn::If", let args = fn.argument.sequence, args.count == 3,
+                  let c = args[0].text else { return }
+            if !out.contains(c) { out.append(c) }
+            visit(args[1])
+            visit(args[2])
+        }
+        for e in entries { visit(e.value) }
+        return out
+    }
+
+    /// The value `node` takes in a scenario through `Fn::If`; nil when it is absent (NoValue, null).
+    static func resolve(_ node: Node, _ scenario: [ConditionAssumption]) -> Node? {
+        if isAbsent(node) { return nil }
+        guard let fn = node.intrinsic, fn.name == "Fn::If", let args = fn.argument.sequence, args.count == 3,
+              let c = args[0].text, let a = scenario.first(where: { $0.name == c }) else { return node }
+        return resolve(args[a.value ? 1 : 2], scenario)
+    }
+
+    /// required, requiredXor, requiredOr, min/maxProperties and the dependency keywords over the
+    /// properties present (`optional`: present but possibly AWS::NoValue, when not judged by scenario).
+    private func validatePresence(_ node: Node, _ present: [Mapping.Entry], optional: Set<String>, _ schema: SchemaNode,
+                                  at loc: Location, into out: inout [PropertyProblem]) {
+        let names = Set(present.map(\.key.name))
         for r in schema.required where !names.contains(r) || optional.contains(r) {
             report("required", "'\(r)' is a required property", loc, &out)
         }
@@ -396,7 +451,7 @@ struct PropertyValidator {
     }
 
     private func validateArray(_ node: Node, _ items: [Node], _ schema: SchemaNode, at loc: Location, into out: inout [PropertyProblem]) {
-        let kept = items.enumerated().filter { !Self.isNoValue($0.element) }
+        let kept = items.enumerated().filter { !Self.isAbsent($0.element) }
         for (i, item) in kept {
             let itemSchema = i < schema.prefixItems.count ? schema.prefixItems[i] : schema.items
             guard let itemSchema else { continue }

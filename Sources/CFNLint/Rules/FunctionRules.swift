@@ -235,6 +235,13 @@ enum FunctionRules {
                 Properties:
                   TopicArn: !Ref Topic
                   Protocol: email
+            """), RuleExample("""
+            Resources:
+              Policy:
+                Type: AWS::IoT::Policy
+                Properties:
+                  PolicyDocument: {}
+                  Groups: [!Ref Missing]
             """),
                   RuleExample("""
             Transform: AWS::Serverless-2016-10-31

@@ -28,7 +28,9 @@ public struct Rule: LintRule {
                          failing: @autoclosure @escaping @Sendable () -> [RuleExample],
                          passing: @autoclosure @escaping @Sendable () -> [RuleExample]) -> Rule {
         Rule(id, short, description, source: source, tags: ["functions"], failing: failing(), passing: passing()) { ctx, out in
-            for p in ctx.functionProblems where p.ruleId == id { out.add(p.message, at: p.location) }
+            for p in ctx.functionProblems where p.ruleId == id && !PropertyValidation.isUnderUnexpectedProperty(ctx, p.location.path) {
+                out.add(p.message, at: p.location)
+            }
         }
     }
 }
