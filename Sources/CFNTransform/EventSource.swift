@@ -1,4 +1,5 @@
 import CFNTemplate
+import Foundation
 
 /// One entry of a function's `Events`: the resources it generates and the managed policy the
 /// function's role needs for it.
@@ -10,8 +11,11 @@ struct EventSource {
     let range: SourceRange
     /// The `AutoPublishAlias` alias, which the event invokes instead of the unqualified function.
     var alias: String?
+    /// For an `Api` event: the route the REST API got from it (read before expansion by `RestApiRoutes`).
+    var apiRoute: ApiRoute?
+    var partition = "aws"
 
-    static let supported: Set<String> = ["SQS", "Kinesis", "DynamoDB", "SNS", "Schedule", "CloudWatchEvent", "EventBridgeRule"]
+    static let supported: Set<String> = ["Api", "SQS", "Kinesis", "DynamoDB", "SNS", "Schedule", "CloudWatchEvent", "EventBridgeRule"]
 
     static func make(name: MappingKey, node: Node, function: String, errors: inout [TransformError]) -> EventSource? {
         guard let type = node["Type"]?.stringValue else {
@@ -37,12 +41,13 @@ struct EventSource {
 
     static let requiredProperties: [String: [String]] = [
         "SQS": ["Queue"], "Kinesis": ["Stream", "StartingPosition"], "DynamoDB": ["Stream", "StartingPosition"],
-        "SNS": ["Topic"], "Schedule": ["Schedule"],
+        "SNS": ["Topic"], "Schedule": ["Schedule"], "Api": ["Path", "Method"],
     ]
 
     /// The properties each rule-based or push event reads; anything else is reported unsupported.
     static let handledProperties: [String: Set<String>] = [
         "SNS": ["Topic", "Region", "FilterPolicy"],
+        "Api": ["Path", "Method", "RestApiId", "Stage", "TimeoutInMillis", "ResponseTransferMode"],
         "Schedule": ["Schedule", "Enabled", "State", "Name", "Description", "Input", "RetryPolicy", "Target"],
         "CloudWatchEvent": ["Pattern", "EventBusName", "State", "Input", "InputPath", "InputTransformer", "RetryPolicy", "Target"],
         "EventBridgeRule": ["Pattern", "EventBusName", "State", "Input", "InputPath", "InputTransformer", "RetryPolicy", "Target"],
@@ -66,6 +71,7 @@ struct EventSource {
         switch type {
         case "SQS", "Kinesis", "DynamoDB": eventSourceMapping(into: &out)
         case "SNS": snsSubscription(into: &out)
+        case "Api": apiPermission(into: &out)
         default: eventsRule(into: &out)
         }
     }
@@ -119,6 +125,25 @@ struct EventSource {
         pairs.append(("Targets", .list([.object(target, at: range)], range: range)))
         out.add(logicalId, .resource("AWS::Events::Rule", pairs, at: range), at: range)
         out.add(logicalId + "Permission", permission(principal: "events.amazonaws.com", source: .getAtt(logicalId, "Arn", at: range)), at: range)
+    }
+
+    static let pathParameter = try! NSRegularExpression(pattern: #"\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}"#)
+
+    /// API Gateway may invoke the function on this route, any stage: `execute-api` ARN with the path's
+    /// trailing slash dropped and its parameters as `*`.
+    private func apiPermission(into out: inout GeneratedResources) {
+        guard let route = apiRoute else { return }
+        var path = route.path
+        if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        path = Self.pathParameter.stringByReplacingMatches(in: path, range: NSRange(path.startIndex..., in: path), withTemplate: "*")
+        let method = route.method.lowercased() == "any" ? "*" : route.method.uppercased()
+        let arn = "arn:\(partition):execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/\(method)\(path)"
+        let source = Node.object([("Fn::Sub", .list([
+            .string(arn, range: range),
+            .object([("__ApiId__", route.apiIdNode), ("__Stage__", .string("*", range: range))], at: range),
+        ], range: range))], at: range)
+        out.add(LogicalIdHash.named(logicalId + "Permission", route.stageSuffix, ""),
+                permission(principal: "apigateway.amazonaws.com", source: source), at: range)
     }
 
     private func permission(principal: String, source: Node) -> Node {

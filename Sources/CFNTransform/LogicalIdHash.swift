@@ -7,10 +7,27 @@ import Foundation
 /// writes it (ASCII only, `\uXXXX` escapes), first `length` hex digits.
 enum LogicalIdHash {
     static func of(_ node: Node, length: Int = 10) -> String {
+        String(sha1(json(node)).prefix(length))
+    }
+
+    /// The value as `json.dumps(v, separators=(",", ":"), sort_keys=True)` writes it.
+    static func json(_ node: Node) -> String {
         var text = ""
         write(node, to: &text)
-        let digest = Insecure.SHA1.hash(data: Array(text.utf8))
-        return String(digest.map { String(format: "%02x", $0) }.joined().prefix(length))
+        return text
+    }
+
+    /// SHA-1 of the text's UTF-8 bytes, 40 hex digits.
+    static func sha1(_ text: String) -> String {
+        Insecure.SHA1.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The translator's ids named after a string (a stage name, a permission suffix): `base + name + kind`
+    /// when the name is alphanumeric, else `base + kind` and the first 10 hex digits of the name's SHA-1
+    /// (nothing for an empty name).
+    static func named(_ base: String, _ name: String, _ kind: String) -> String {
+        if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber }) { return base + name + kind }
+        return base + kind + (name.isEmpty ? "" : String(sha1(name).prefix(10)))
     }
 
     static func write(_ node: Node, to out: inout String) {

@@ -4,6 +4,8 @@ import CFNTemplate
 /// resources per event source.
 struct ServerlessFunction {
     var partition = "aws"
+    /// This function's `Api` events by event name, as `RestApiRoutes` read them.
+    var apiRoutes: [String: ApiRoute] = [:]
     /// Properties copied to the Lambda function unchanged, in the order CloudFormation lists them.
     static let passThrough = [
         "FunctionName", "Description", "MemorySize", "Timeout", "Environment", "VpcConfig", "KmsKeyArn",
@@ -76,6 +78,8 @@ struct ServerlessFunction {
         out.add(logicalId, .resource("AWS::Lambda::Function", lambda, at: range), at: range)
         for var event in events {
             event.alias = alias
+            event.apiRoute = apiRoutes[event.name]
+            event.partition = partition
             event.expand(into: &out)
         }
     }
