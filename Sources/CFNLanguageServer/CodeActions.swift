@@ -30,8 +30,9 @@ enum CodeActions {
             case "E3003":
                 guard let name = quoted(message) else { break }
                 let indent = childIndent(lines, line)
+                let value = placeholder(for: name, line: line, lines: lines, model: model)
                 action("Add required property '\(name)'",
-                       [["range": lineRange(line + 1, line + 1), "newText": String(repeating: " ", count: indent) + "\(name): \n"]], preferred: true)
+                       [["range": lineRange(line + 1, line + 1), "newText": String(repeating: " ", count: indent) + "\(name): \(value)\n"]], preferred: true)
             case "E3006":
                 guard let type = quoted(message) else { break }
                 for (i, candidate) in SchemaFacts.registry.suggestions(for: type, limit: 3).enumerated() {
@@ -75,6 +76,26 @@ enum CodeActions {
         }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
         return scored.prefix(3).map(\.name)
+    }
+
+    /// An empty value of the property's schema type (`{}`, `[]` or `""`): a key with no value is
+    /// null, which CloudFormation and cfn-lint count as absent, so E3003 would stay.
+    static func placeholder(for name: String, line: Int, lines: [Substring], model: DocumentModel) -> String {
+        let path = BlockKeyPath(lines: lines, line: line)
+        var container = path.parents
+        if let key = path.key { container.append(key) }
+        guard container.count >= 3, container[0] == "Resources", container[2] == "Properties",
+              let type = Hover.resourceType(container, model: model, lines: lines), let info = SchemaFacts.info(type),
+              let object = SchemaFacts.propertiesObject(info, at: container.dropFirst(3).filter { $0 != "*" }),
+              let property = object.properties[name] else { return "\"\"" }
+        let schema = info.schema.resolve(property)
+        let kind = schema["type"]?.stringValue ?? schema["type"]?.arrayValue?.first?.stringValue
+        switch kind {
+        case "array": return "[]"
+        case "object": return "{}"
+        case nil where schema["properties"] != nil: return "{}"
+        default: return "\"\""
+        }
     }
 
     /// Indentation of the children of the key on `line`: its first child's, else two more.

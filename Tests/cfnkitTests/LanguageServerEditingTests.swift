@@ -202,7 +202,7 @@ struct LanguageServerCodeActionTests {
 
         let missing = try Self.fix(client, diagnostics, "E3003")
         #expect(missing.titles.first == "Add required property 'PolicyDocument'")
-        #expect(missing.text.contains("    Properties:\n      PolicyDocument: \n      Queues: []"))
+        #expect(missing.text.contains("    Properties:\n      PolicyDocument: {}\n      Queues: []"))
         #expect(!(try codes(after: missing.text)).contains("E3003"))
 
         let type = try Self.fix(client, diagnostics, "E3006")
