@@ -9,6 +9,7 @@ import PackageDescription
 //   CFNTransform      CFNTemplate, CFNSchema, CFNIntrinsics     SAM transform
 //   CFNGraph          CFNTemplate, CFNSchema, CFNIntrinsics     dependency graph, plans
 //   CFNLint           CFNGraph (and all below it)               lint engine and rules
+//                     (+ RuleRegistryPlugin <- RuleRegistryGenerator, build time: the rule registry)
 //   CFNRulePacks      CFNLint                                   shipped YAML rule packs
 //   CFNLanguageServer CFNGraph, CFNLint, CFNRulePacks (and below) `cfnkit lsp`
 //   CFNChangeSet      CFNGraph (and all below it)               change-set preview
@@ -65,8 +66,16 @@ let package = Package(
         ),
         // Dependency graph, create/delete waves, cycles, DependsOn checks.
         .target(name: "CFNGraph", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics"]),
-        // Lint engine, rules, output formats, suppressions.
-        .target(name: "CFNLint", dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"]),
+        // Lint engine, rules, output formats, suppressions. Its rule registry is generated from the
+        // rule files (Rules/<Family>/<ID>.swift) by RuleRegistryPlugin at build time.
+        .target(
+            name: "CFNLint",
+            dependencies: ["CFNTemplate", "CFNSchema", "CFNIntrinsics", "CFNGraph"],
+            plugins: ["RuleRegistryPlugin"]
+        ),
+        // The build-time tool behind RuleRegistryPlugin: rule files in, `BuiltInRules.all` out.
+        .executableTarget(name: "RuleRegistryGenerator"),
+        .plugin(name: "RuleRegistryPlugin", capability: .buildTool(), dependencies: ["RuleRegistryGenerator"]),
         // The rule packs shipped with cfnkit: the YAML files of Rules/ (at the repository root) as resources.
         .target(
             name: "CFNRulePacks",
